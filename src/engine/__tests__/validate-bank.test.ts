@@ -1,0 +1,164 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { formatFault, validateBank } from '../validate-bank';
+import { bankFiles, items, makeItem, manifest } from './fixtures';
+
+const lines = (files: Parameters<typeof validateBank>[0]) =>
+  validateBank(files).faults.map(formatFault);
+
+describe('validateBank', () => {
+  it('accepts a valid bank and returns its items in file order', () => {
+    const { bank, faults } = validateBank(bankFiles());
+    expect(faults).toEqual([]);
+    expect(bank?.manifest.id).toBe('mini');
+    expect(bank?.items.map((i) => i.id)).toEqual(items.map((i) => i.id));
+  });
+
+  it.each([
+    [
+      'an answer that is not an option',
+      { items: [makeItem('x-1', 'so', { answer: 'e' })] },
+      'q/mini/items.json: item x-1: answer "e" is not an option (a, b, c, d)',
+    ],
+    [
+      'a missing explanation',
+      { items: [{ ...makeItem('x-1', 'so'), explanation: undefined }] },
+      'q/mini/items.json: item x-1: explanation is missing',
+    ],
+    [
+      'an empty explanation',
+      { items: [makeItem('x-1', 'so', { explanation: '   ' })] },
+      'q/mini/items.json: item x-1: explanation is missing or empty',
+    ],
+    [
+      'an unknown topic',
+      { items: [makeItem('x-1', 'nowhere')] },
+      'q/mini/items.json: item x-1: topics[0] "nowhere" is not a topic of this bank',
+    ],
+    [
+      'a missing rationale for a wrong option',
+      { items: [makeItem('x-1', 'so', { rationale: { a: 'No.', c: 'No.' } })] },
+      'q/mini/items.json: item x-1: rationale has no entry for wrong option "d"',
+    ],
+    [
+      'a rationale for the key',
+      {
+        items: [makeItem('x-1', 'so', { rationale: { a: 'No.', b: 'Yes?', c: 'No.', d: 'No.' } })],
+      },
+      'q/mini/items.json: item x-1: rationale has an entry for "b", which is the answer',
+    ],
+    [
+      'a difficulty out of range',
+      { items: [{ ...makeItem('x-1', 'so'), difficulty: 4 }] },
+      'q/mini/items.json: item x-1: difficulty has an invalid value number 4',
+    ],
+    [
+      'an unknown field',
+      { items: [{ ...makeItem('x-1', 'so'), answr: 'b' }] },
+      'q/mini/items.json: item x-1: unknown field "answr"',
+    ],
+    [
+      'too few options',
+      {
+        items: [
+          makeItem('x-1', 'so', {
+            options: [
+              { id: 'a', text: 'One' },
+              { id: 'b', text: 'Two' },
+            ],
+            rationale: { a: 'No.' },
+          }),
+        ],
+      },
+      'q/mini/items.json: item x-1: options must have 3 to 5 options',
+    ],
+    [
+      'an item without an id',
+      { items: [{ ...makeItem('x-1', 'so'), id: undefined }] },
+      'q/mini/items.json: item #1: id is missing',
+    ],
+    ['a file that is not valid JSON', '{ "items": [', 'q/mini/items.json: is not valid JSON'],
+    ['a file without items', { questions: [] }, 'q/mini/items.json: items is missing'],
+  ])('reports %s with file, item and field', (_case, data, expected) => {
+    const found = lines(bankFiles({ 'q/mini/items.json': data }));
+    expect(found.some((line) => line.startsWith(expected))).toBe(true);
+  });
+
+  it('reports a duplicate id across files, naming both', () => {
+    const found = lines(
+      bankFiles({
+        'q/mini/a.json': { items: [makeItem('x-1', 'so')] },
+        'q/mini/b.json': { items: [makeItem('x-1', 'st', { stem: 'Another question?' })] },
+      }),
+    );
+    expect(found).toEqual(['q/mini/b.json: item x-1: id is also used in q/mini/a.json']);
+  });
+
+  it('reports a duplicate stem after normalising case and punctuation', () => {
+    const found = lines(
+      bankFiles({
+        'q/mini/a.json': {
+          items: [
+            makeItem('x-1', 'so', { stem: 'What is an incident?' }),
+            makeItem('x-2', 'so', { stem: 'what is an  INCIDENT' }),
+          ],
+        },
+      }),
+    );
+    expect(found).toEqual([
+      "q/mini/a.json: item x-2: stem is the same as item x-1's (q/mini/a.json)",
+    ]);
+  });
+
+  it('lists every fault, not only the first, and returns no bank', () => {
+    const result = validateBank(
+      bankFiles({
+        'q/mini/a.json': {
+          items: [
+            makeItem('x-1', 'so', { answer: 'z' }),
+            makeItem('x-2', 'nowhere', { stem: 'Other?' }),
+          ],
+        },
+        'q/mini/b.json': 'not json',
+      }),
+    );
+    expect(result.bank).toBeNull();
+    expect(result.faults).toHaveLength(3);
+  });
+
+  it('checks the manifest: weights, parents and the pass mark', () => {
+    const broken = {
+      ...manifest,
+      exam: { ...manifest.exam, passMark: 9 },
+      topics: [
+        { id: 'so', title: 'Service Operation', kind: 'stage', weight: 0.5 },
+        {
+          id: 'incident',
+          title: 'Incident management',
+          kind: 'process',
+          parent: 'so',
+          weight: 0.2,
+        },
+        { id: 'orphan', title: 'Orphan', kind: 'process', parent: 'missing' },
+      ],
+    };
+    const found = lines([
+      { path: 'q/mini/bank.json', text: JSON.stringify(broken) },
+      { path: 'q/mini/a.json', text: JSON.stringify({ items: [makeItem('x-1', 'so')] }) },
+    ]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'q/mini/bank.json: topics weights add up to 0.700, not 1',
+        'q/mini/bank.json: topics[2].parent "missing" is not a topic',
+        'q/mini/bank.json: topics[1].weight is set on "incident" and on its ancestor "so"; weights must not nest',
+        'q/mini/bank.json: exam.passMark 9 is more than exam.questionCount 4',
+      ]),
+    );
+  });
+
+  it('reports a bank without a manifest', () => {
+    expect(lines([{ path: 'q/mini/a.json', text: JSON.stringify({ items }) }])).toEqual([
+      'q/mini/a.json: the bank has no bank.json',
+    ]);
+  });
+});
