@@ -1,0 +1,34 @@
+import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import type { BankLoad, BankSource } from '../engine/load-bank';
+
+/** Loaded banks are not persisted: they come from the (precached) bank files on every start. */
+interface BanksState {
+  sources: readonly BankSource[];
+  loads: Record<string, BankLoad | undefined>;
+  /** Starts loading every source not loaded yet; each bank succeeds or fails on its own. */
+  loadAll: (sources: readonly BankSource[]) => void;
+}
+
+export const useBanksStore = create<BanksState>()((set, get) => ({
+  sources: [],
+  loads: {},
+  loadAll: (sources) => {
+    set({ sources });
+    for (const source of sources) {
+      if (get().loads[source.id] !== undefined) continue;
+      // Validation (and the schema library) loads with the first bank, not with the first page.
+      void import('../engine/load-bank')
+        .then(({ loadBank }) => loadBank(source))
+        .then((load) => set((state) => ({ loads: { ...state.loads, [source.id]: load } })));
+    }
+  },
+}));
+
+/** One bank's load state: undefined while it loads. */
+export const useBankLoad = (bankId: string | undefined) =>
+  useBanksStore((state) => (bankId === undefined ? undefined : state.loads[bankId]));
+
+/** The ids of every known bank, in source order. */
+export const useBankIds = () =>
+  useBanksStore(useShallow((state) => state.sources.map((s) => s.id)));
