@@ -49,10 +49,10 @@ describe('bankReport', () => {
       manifest,
       items: [
         makeItem('i-1', 'incident', {
-          stem: 'Which process restores normal service as quickly as possible after an incident?',
+          stem: 'A user tells the service desk that the payroll application has stopped responding. Which process restores normal service operation first?',
         }),
         makeItem('i-2', 'incident', {
-          stem: 'Which process restores normal service as quickly as possible after incidents?',
+          stem: 'A user tells the service desk that the payroll application has stopped responding. Which process restores normal service operation quickly?',
         }),
         makeItem('p-1', 'problem', {
           options: [
