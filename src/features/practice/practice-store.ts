@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
+import { safeLocalStorage } from '../../state/safe-storage';
 
 /** A student's response to one practice item. */
 export interface PracticeResponse {
@@ -27,6 +28,25 @@ interface PracticeState {
   next: () => void;
   finish: (at: number) => void;
   discard: () => void;
+}
+
+/** Whether saved practice state has the shape this version reads; anything else is set aside. */
+function isSavedPractice(state: unknown): boolean {
+  if (state === null || typeof state !== 'object' || !('session' in state)) return false;
+  const { session } = state as { session: unknown };
+  if (session === null) return true;
+  if (typeof session !== 'object') return false;
+  const s = session as Partial<PracticeSession>;
+  return (
+    typeof s.bankId === 'string' &&
+    Array.isArray(s.itemIds) &&
+    s.itemIds.every((id) => typeof id === 'string') &&
+    typeof s.index === 'number' &&
+    typeof s.responses === 'object' &&
+    s.responses !== null &&
+    typeof s.optionOrders === 'object' &&
+    s.optionOrders !== null
+  );
 }
 
 export const PRACTICE_STORAGE_KEY = 'itil-practice.practice-session';
@@ -61,7 +81,7 @@ export const usePracticeStore = create<PracticeState>()(
     {
       name: PRACTICE_STORAGE_KEY,
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: safeLocalStorage<Pick<PracticeState, 'session'>>(isSavedPractice),
       partialize: (state) => ({ session: state.session }),
     },
   ),

@@ -122,6 +122,38 @@ describe('practice flow', () => {
     expect(await screen.findByRole('heading', { name: 'Question 2 of 4' })).toBeInTheDocument();
   });
 
+  it('shows markup in bank text as inert text', async () => {
+    const hostile = '<img src=x onerror="window.hacked=1"> What is <b>bold</b>?';
+    const hostileItems = items.map((item, n) =>
+      n === 0
+        ? { ...item, stem: hostile, explanation: '<script>window.hacked=1</script> Because.' }
+        : item,
+    );
+    const view = renderApp('/practice', [
+      inlineBankSource('mini', {
+        'questions/mini/bank.json': JSON.stringify(manifest),
+        'questions/mini/items.json': JSON.stringify({ items: hostileItems }),
+      }),
+    ]);
+    await view.user.click(await screen.findByRole('checkbox', { name: /Incident management/ }));
+    await view.user.click(screen.getByRole('button', { name: 'Start practice' }));
+    await screen.findByRole('heading', { name: /Question 1 of/ });
+    // Whichever incident item comes first, the hostile one is shown as plain text when it appears.
+    for (let n = 0; n < 2; n++) {
+      if (screen.queryByText(hostile) !== null) {
+        await view.user.keyboard('a');
+        expect(
+          screen.getAllByText(/<script>window.hacked=1<\/script> Because\./).length,
+        ).toBeGreaterThan(0);
+      } else {
+        await view.user.keyboard('a');
+      }
+      await view.user.keyboard('{Enter}');
+    }
+    expect(document.querySelector('img, b, script')).toBeNull();
+    expect((window as { hacked?: number }).hacked).toBeUndefined();
+  });
+
   it('shows a broken bank as a clear message and keeps the app working', async () => {
     const broken = inlineBankSource('broken', {
       'questions/broken/bank.json': JSON.stringify(manifest),
