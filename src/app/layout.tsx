@@ -1,6 +1,15 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { ExamInProgressBanner } from '../features/exam/exam-in-progress-banner';
+import { Loading } from '../ui/bank-status';
+import { InstallButton } from './install-button';
+import { ReloadPrompt } from './reload-prompt';
+import { StorageProblemsBanner } from '../ui/storage-problems-banner';
 
-/** The frame of every page: skip link, header with navigation, and the page itself. */
+/**
+ * The frame of every page: skip link, header with navigation (and install button), the page
+ * itself, and the update notice.
+ */
 export function Layout() {
   return (
     <>
@@ -21,12 +30,25 @@ export function Layout() {
             <li>
               <NavLink to="/practice">Practice</NavLink>
             </li>
+            <li>
+              <NavLink to="/exam">Mock exam</NavLink>
+            </li>
+            <li>
+              <NavLink to="/progress">Progress</NavLink>
+            </li>
           </ul>
         </nav>
+        <InstallButton />
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <StorageProblemsBanner />
+        <ExamInProgressBanner />
+        {/* Shown only on a first visit straight to a page whose code has not loaded yet. */}
+        <Suspense fallback={<Loading what="the page" />}>
+          <Outlet />
+        </Suspense>
       </main>
+      <ReloadPrompt />
     </>
   );
 }

@@ -1,36 +1,74 @@
+import { lazy, type ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { HomePage } from '../features/home/home-page';
 import { Layout } from './layout';
-import { RouteError } from './route-error';
 
-/** Every route of the app. Pages other than home load lazily to keep the first load small. */
+/** A page loaded on the first visit to its route, to keep the first load small. */
+function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return lazy(async () => ({ default: pick(await load()) }));
+}
+
+const PracticeSetupPage = lazyPage(
+  () => import('../features/practice/practice-setup-page'),
+  (m) => m.PracticeSetupPage,
+);
+const PracticeSessionPage = lazyPage(
+  () => import('../features/practice/practice-session-page'),
+  (m) => m.PracticeSessionPage,
+);
+const PracticeSummaryPage = lazyPage(
+  () => import('../features/practice/practice-summary-page'),
+  (m) => m.PracticeSummaryPage,
+);
+const ExamStartPage = lazyPage(
+  () => import('../features/exam/exam-start-page'),
+  (m) => m.ExamStartPage,
+);
+const ExamTakePage = lazyPage(
+  () => import('../features/exam/exam-take-page'),
+  (m) => m.ExamTakePage,
+);
+const ExamResultsPage = lazyPage(
+  () => import('../features/exam/exam-results-page'),
+  (m) => m.ExamResultsPage,
+);
+const ExamReviewPage = lazyPage(
+  () => import('../features/exam/exam-review-page'),
+  (m) => m.ExamReviewPage,
+);
+const ExamHistoryPage = lazyPage(
+  () => import('../features/exam/exam-history-page'),
+  (m) => m.ExamHistoryPage,
+);
+const ProgressPage = lazyPage(
+  () => import('../features/progress/progress-page'),
+  (m) => m.ProgressPage,
+);
+const ReviewPage = lazyPage(
+  () => import('../features/review/review-page'),
+  (m) => m.ReviewPage,
+);
+
+/**
+ * Every route of the app, for `useRoutes` (src/app/app.tsx). Pages other than home load lazily
+ * (Layout shows them inside Suspense); failures are caught by ErrorBoundary in app.tsx.
+ */
 export const routes: RouteObject[] = [
   {
     path: '/',
     Component: Layout,
-    ErrorBoundary: RouteError,
     children: [
       { index: true, Component: HomePage },
-      {
-        path: 'practice',
-        lazy: async () => ({
-          Component: (await import('../features/practice/practice-setup-page')).PracticeSetupPage,
-        }),
-      },
-      {
-        path: 'practice/session',
-        lazy: async () => ({
-          Component: (await import('../features/practice/practice-session-page'))
-            .PracticeSessionPage,
-        }),
-      },
-      {
-        path: 'practice/summary',
-        lazy: async () => ({
-          Component: (await import('../features/practice/practice-summary-page'))
-            .PracticeSummaryPage,
-        }),
-      },
+      { path: 'practice', Component: PracticeSetupPage },
+      { path: 'practice/session', Component: PracticeSessionPage },
+      { path: 'practice/summary', Component: PracticeSummaryPage },
+      { path: 'exam', Component: ExamStartPage },
+      { path: 'exam/take', Component: ExamTakePage },
+      { path: 'exam/results/:attemptId', Component: ExamResultsPage },
+      { path: 'exam/review/:attemptId', Component: ExamReviewPage },
+      { path: 'exam/history', Component: ExamHistoryPage },
+      { path: 'progress', Component: ProgressPage },
+      { path: 'review', Component: ReviewPage },
       { path: '*', Component: NotFound },
     ],
   },

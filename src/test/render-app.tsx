@@ -2,9 +2,10 @@ import { render } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { routes } from '../app/routes';
+import { MemoryRouter } from 'react-router';
+import { App } from '../app/app';
 import type { BankSource } from '../engine/load-bank';
+import { useExamStore } from '../features/exam/exam-store';
 import { usePracticeStore } from '../features/practice/practice-store';
 import { useBanksStore } from '../state/banks-store';
 import { useHistoryStore } from '../state/history-store';
@@ -36,12 +37,24 @@ export function inlineBankSource(id: string, files: Record<string, string>): Ban
 }
 
 /** Renders the whole app at a URL, with the given banks, as a student would reach it. */
-export function renderApp(url: string, sources: BankSource[] = diskBankSources()) {
+export function renderApp(
+  url: string,
+  sources: BankSource[] = diskBankSources(),
+  options: { advanceTimers?: (ms: number) => unknown } = {},
+) {
   useBanksStore.setState({ sources: [], loads: {} });
   useBanksStore.getState().loadAll(sources);
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
-  const user = userEvent.setup();
-  return { user, router, ...render(<RouterProvider router={router} />) };
+  const user = userEvent.setup(
+    options.advanceTimers === undefined ? {} : { advanceTimers: options.advanceTimers },
+  );
+  return {
+    user,
+    ...render(
+      <MemoryRouter initialEntries={[url]}>
+        <App />
+      </MemoryRouter>,
+    ),
+  };
 }
 
 /** Forgets everything a previous test saved, as a first visit would. */
@@ -49,4 +62,5 @@ export function resetSavedState() {
   localStorage.clear();
   useHistoryStore.setState({ answers: [] });
   usePracticeStore.setState({ session: null });
+  useExamStore.setState({ current: null, past: [] });
 }
