@@ -12,7 +12,8 @@ export function HomePage() {
       <h1>Pass the ITIL Foundation exam</h1>
       <p className="lead">
         Practise the ITIL 2011 Foundation syllabus topic by topic, with an explanation for every
-        answer and for every wrong option. Everything you do is saved on this device.
+        answer and for every wrong option, then rehearse with timed mock exams in the real format.
+        Everything you do is saved on this device and works offline.
       </p>
       {bankIds.length === 0 && <p>No question banks are installed.</p>}
       {bankIds.map((id) => (
@@ -50,6 +51,14 @@ function BankCard({ bankId }: { bankId: string }) {
         <Link className="button button--primary" to={`/practice?bank=${bankId}`}>
           Practise by topic
         </Link>
+        <Link className="button" to={`/exam?bank=${bankId}`}>
+          Take a mock exam
+        </Link>
+        {answered > 0 && (
+          <Link className="button" to="/progress">
+            See your progress
+          </Link>
+        )}
       </div>
     </section>
   );
