@@ -4,7 +4,7 @@ import { remainingMs, type ExamAttempt } from '../../engine/exam';
 import type { LoadedBank } from '../../engine/load-bank';
 import { useBankLoad } from '../../state/banks-store';
 import { BankError, Loading } from '../../ui/bank-status';
-import { letterAt } from '../../ui/letters';
+import { letterAt, optionPositionForKey } from '../../ui/letters';
 import { useExamStore } from './exam-store';
 import { formatClock, useNow } from './use-now';
 
@@ -90,8 +90,8 @@ function ExamSitting({ attempt, bank }: { attempt: ExamAttempt; bank: LoadedBank
       const target = event.target as HTMLElement | null;
       if (target?.closest('textarea, select, input[type="text"], [contenteditable="true"]')) return;
       const key = event.key.toLowerCase();
-      const position = '12345'.includes(key) ? '12345'.indexOf(key) : 'abcde'.indexOf(key);
-      if (key.length === 1 && position >= 0 && position < order.length) {
+      const position = optionPositionForKey(key);
+      if (position >= 0 && position < order.length) {
         event.preventDefault();
         choose(itemId, order[position] as string);
       } else if (key === 'n' && index < total - 1) {

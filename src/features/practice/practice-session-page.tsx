@@ -1,12 +1,10 @@
-import { useEffect, useRef } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import type { Item } from '../../engine/bank-schema';
 import { isCorrect } from '../../engine/scoring';
 import { useBankLoad } from '../../state/banks-store';
 import { useHistoryStore } from '../../state/history-store';
 import { BankError, Loading } from '../../ui/bank-status';
-import { letterAt } from '../../ui/letters';
-import { OptionReview } from '../../ui/option-review';
+import { InstantFeedbackQuestion } from '../../ui/instant-feedback-question';
 import { usePracticeStore, type PracticeResponse } from './practice-store';
 
 /** One practice question at a time, with instant feedback after each answer. */
@@ -69,31 +67,7 @@ function PracticeQuestion({
   const next = usePracticeStore((s) => s.next);
   const finish = usePracticeStore((s) => s.finish);
   const recordAnswer = useHistoryStore((s) => s.recordAnswer);
-  const shownAt = useRef(0);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const nextRef = useRef<HTMLButtonElement>(null);
   const isLast = position === total - 1;
-
-  useEffect(() => {
-    shownAt.current = Date.now();
-    headingRef.current?.focus();
-  }, []);
-
-  const answer = (choice: string) => {
-    if (item === undefined || response !== undefined) return;
-    const correct = isCorrect(item, choice);
-    const at = Date.now();
-    recordAnswer({
-      bankId,
-      itemId: item.id,
-      choice,
-      correct,
-      ms: at - shownAt.current,
-      mode: 'practice',
-      at,
-    });
-    respond(item.id, { choice, correct });
-  };
 
   const goOn = () => {
     if (isLast) {
@@ -104,122 +78,49 @@ function PracticeQuestion({
     }
   };
 
-  useEffect(() => {
-    if (response !== undefined) nextRef.current?.focus();
-  }, [response]);
-
-  const answerRef = useRef(answer);
-  const goOnRef = useRef(goOn);
-  useEffect(() => {
-    answerRef.current = answer;
-    goOnRef.current = goOn;
-  });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      if (event.key === 'Enter') {
-        if (response === undefined || target?.closest('button, a')) return;
-        event.preventDefault();
-        goOnRef.current();
-        return;
-      }
-      const position =
-        '12345'.indexOf(event.key) >= 0
-          ? '12345'.indexOf(event.key)
-          : 'abcde'.indexOf(event.key.toLowerCase());
-      if (
-        event.key.length === 1 &&
-        position >= 0 &&
-        position < order.length &&
-        response === undefined
-      ) {
-        event.preventDefault();
-        answerRef.current(order[position] as string);
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [order, response]);
-
-  const keyPosition = item === undefined ? -1 : order.indexOf(item.answer);
-
-  return (
-    <article className="question" aria-labelledby="question-heading">
-      <header className="question__header">
-        <h1 id="question-heading" ref={headingRef} tabIndex={-1}>
+  if (item === undefined) {
+    return (
+      <>
+        <h1>
           Question {position + 1} of {total}
         </h1>
-        <progress
-          max={total}
-          value={position + (response === undefined ? 0 : 1)}
-          aria-label="Session progress"
-        />
-        {topicTitle !== '' && <p className="question__topic">{topicTitle}</p>}
-      </header>
-      {item === undefined ? (
-        <>
-          <p>This question ({itemId}) is no longer in the bank.</p>
-          <button type="button" className="button button--primary" onClick={goOn}>
-            {isLast ? 'See your results' : 'Skip to the next question'}
-          </button>
-        </>
-      ) : (
-        <>
-          <p className="stem">{item.stem}</p>
-          {response === undefined ? (
-            <div role="group" aria-label="Answers" className="answer-list">
-              <p className="hint" id="answer-hint">
-                Choose an answer. Keys 1 to {order.length} or A to {letterAt(order.length - 1)} work
-                too.
-              </p>
-              {order.map((optionId, index) => {
-                const option = item.options.find((o) => o.id === optionId);
-                return (
-                  <button
-                    key={optionId}
-                    type="button"
-                    className="answer"
-                    onClick={() => answer(optionId)}
-                    aria-keyshortcuts={`${index + 1} ${letterAt(index)}`}
-                  >
-                    <span className="option-letter" aria-hidden="true">
-                      {letterAt(index)}
-                    </span>
-                    <span className="visually-hidden">{letterAt(index)}: </span>
-                    {option?.text}
-                  </button>
-                );
-              })}
-            </div>
-          ) : (
-            <section className="feedback" aria-labelledby="feedback-heading">
-              <h2
-                id="feedback-heading"
-                className={response.correct ? 'feedback__right' : 'feedback__wrong'}
-              >
-                {response.correct
-                  ? '✓ Correct'
-                  : `✗ Incorrect: the answer is ${letterAt(keyPosition)}`}
-              </h2>
-              <p className="feedback__explanation">{item.explanation}</p>
-              <OptionReview item={item} order={order} choice={response.choice} />
-              <button ref={nextRef} type="button" className="button button--primary" onClick={goOn}>
-                {isLast ? 'See your results' : 'Next question'}
-              </button>
-              <p className="hint">Press Enter to go on.</p>
-            </section>
-          )}
-        </>
-      )}
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {response === undefined
-          ? ''
-          : response.correct
-            ? 'Correct.'
-            : `Incorrect. The right answer is ${letterAt(keyPosition)}.`}
-      </p>
-    </article>
+        <p>This question ({itemId}) is no longer in the bank.</p>
+        <button type="button" className="button button--primary" onClick={goOn}>
+          {isLast ? 'See your results' : 'Skip to the next question'}
+        </button>
+      </>
+    );
+  }
+
+  const answer = (choice: string, ms: number) => {
+    const correct = isCorrect(item, choice);
+    recordAnswer({
+      bankId,
+      itemId: item.id,
+      choice,
+      correct,
+      ms,
+      mode: 'practice',
+      at: Date.now(),
+    });
+    respond(item.id, { choice, correct });
+  };
+
+  return (
+    <InstantFeedbackQuestion
+      heading={`Question ${position + 1} of ${total}`}
+      progress={{
+        value: position + (response === undefined ? 0 : 1),
+        max: total,
+        label: 'Session progress',
+      }}
+      topicTitle={topicTitle}
+      item={item}
+      order={order}
+      response={response ?? null}
+      onAnswer={answer}
+      onNext={goOn}
+      nextLabel={isLast ? 'See your results' : 'Next question'}
+    />
   );
 }

@@ -20,8 +20,7 @@ import { useReviewStore } from '../../state/review-store';
 import { useExamDay } from '../../state/settings-store';
 import { BankError, Loading } from '../../ui/bank-status';
 import { formatClockTime, formatDayShort, plural } from '../../ui/dates';
-import { letterAt } from '../../ui/letters';
-import { OptionReview } from '../../ui/option-review';
+import { InstantFeedbackQuestion } from '../../ui/instant-feedback-question';
 
 const GRADE_WORDS = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' } as const;
 /** At most this many questions a session, most overdue first: the end screen offers the rest. */
@@ -218,129 +217,48 @@ function ReviewQuestion({
   const card = useReviewStore((s) => s.cards[reviewKey(bankId, item.id)]);
   const [order] = useState(() => optionOrder(item, Math.random));
   const [response, setResponse] = useState<ReviewResponse | null>(null);
-  const shownAt = useRef(0);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const nextRef = useRef<HTMLButtonElement>(null);
   const isLast = position === total - 1;
   const topic = bank.tree.byId.get(item.topics[0] ?? '');
 
-  useEffect(() => {
-    shownAt.current = Date.now();
-    headingRef.current?.focus();
-  }, []);
-  useEffect(() => {
-    if (response !== null) nextRef.current?.focus();
-  }, [response]);
-
-  const answer = (choice: string) => {
-    if (response !== null) return;
-    const at = Date.now();
-    const result = { choice, correct: isCorrect(item, choice), ms: at - shownAt.current, at };
+  const answer = (choice: string, ms: number) => {
+    const result = { choice, correct: isCorrect(item, choice), ms, at: Date.now() };
     // Recording the answer is what reschedules the card (the review store follows the history).
     recordAnswer({ bankId, itemId: item.id, ...result, mode: 'review' });
     setResponse(result);
     onAnswered(result.correct);
   };
 
-  const answerRef = useRef(answer);
-  const nextRefCallback = useRef(onNext);
-  useEffect(() => {
-    answerRef.current = answer;
-    nextRefCallback.current = onNext;
-  });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, button, a, summary')) return;
-      if (event.key === 'Enter' && response !== null) {
-        event.preventDefault();
-        nextRefCallback.current();
-        return;
-      }
-      const index = Math.max('12345'.indexOf(event.key), 'abcde'.indexOf(event.key.toLowerCase()));
-      if (event.key.length === 1 && index >= 0 && index < order.length && response === null) {
-        event.preventDefault();
-        answerRef.current(order[index] as string);
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [order, response]);
-
-  const keyPosition = order.indexOf(item.answer);
   const grade = response === null ? null : gradeFor(response);
   const due = card === undefined ? null : effectiveDue(card, examDay);
 
   return (
-    <article className="question" aria-labelledby="review-heading">
-      <header className="question__header">
-        <h1 id="review-heading" ref={headingRef} tabIndex={-1}>
-          Review {position + 1} of {total}
-        </h1>
-        <progress
-          max={total}
-          value={position + (response === null ? 0 : 1)}
-          aria-label="Review progress"
-        />
-        {topic !== undefined && <p className="question__topic">{topic.title}</p>}
-      </header>
-      <p className="stem">{item.stem}</p>
-      {response === null ? (
-        <div role="group" aria-label="Answers" className="answer-list">
-          <p className="hint">
-            Choose an answer. Keys 1 to {order.length} or A to {letterAt(order.length - 1)} work
-            too.
-          </p>
-          {order.map((optionId, index) => (
-            <button
-              key={optionId}
-              type="button"
-              className="answer"
-              onClick={() => answer(optionId)}
-              aria-keyshortcuts={`${index + 1} ${letterAt(index)}`}
-            >
-              <span className="option-letter" aria-hidden="true">
-                {letterAt(index)}
-              </span>
-              <span className="visually-hidden">{letterAt(index)}: </span>
-              {item.options.find((o) => o.id === optionId)?.text}
-            </button>
-          ))}
-        </div>
-      ) : (
-        <section className="feedback" aria-labelledby="review-feedback-heading">
-          <h2
-            id="review-feedback-heading"
-            className={response.correct ? 'feedback__right' : 'feedback__wrong'}
-          >
-            {response.correct ? '✓ Correct' : `✗ Incorrect: the answer is ${letterAt(keyPosition)}`}
-          </h2>
-          <p className="feedback__explanation">{item.explanation}</p>
-          <OptionReview item={item} order={order} choice={response.choice} />
-          <p className="review-schedule">
-            Rated <strong>{grade === null ? '' : GRADE_WORDS[grade]}</strong>
-            {response.correct
-              ? response.ms < QUICK_MS
-                ? ` (right within ${QUICK_MS / 1000} seconds)`
-                : ' (right)'
-              : ' (missed)'}
-            {due !== null && `: next review ${whenDue(due, response.at)}`}
-            {card !== undefined && due !== null && due < card.due && ', before your exam'}.
-          </p>
-          <button ref={nextRef} type="button" className="button button--primary" onClick={onNext}>
-            {isLast ? 'Finish the review' : 'Next question'}
-          </button>
-          <p className="hint">Press Enter to go on.</p>
-        </section>
-      )}
-      <p className="visually-hidden" role="status" aria-live="polite">
+    <InstantFeedbackQuestion
+      heading={`Review ${position + 1} of ${total}`}
+      progress={{
+        value: position + (response === null ? 0 : 1),
+        max: total,
+        label: 'Review progress',
+      }}
+      topicTitle={topic?.title}
+      item={item}
+      order={order}
+      response={response}
+      onAnswer={answer}
+      onNext={onNext}
+      nextLabel={isLast ? 'Finish the review' : 'Next question'}
+    >
+      <p className="review-schedule">
+        Rated <strong>{grade === null ? '' : GRADE_WORDS[grade]}</strong>
         {response === null
           ? ''
           : response.correct
-            ? 'Correct.'
-            : `Incorrect. The right answer is ${letterAt(keyPosition)}.`}
+            ? response.ms < QUICK_MS
+              ? ` (right within ${QUICK_MS / 1000} seconds)`
+              : ' (right)'
+            : ' (missed)'}
+        {due !== null && response !== null && `: next review ${whenDue(due, response.at)}`}
+        {card !== undefined && due !== null && due < card.due && ', before your exam'}.
       </p>
-    </article>
+    </InstantFeedbackQuestion>
   );
 }
