@@ -5,7 +5,7 @@ import type { LoadedBank } from '../../engine/load-bank';
 import { isCorrect } from '../../engine/scoring';
 import { useBankLoad } from '../../state/banks-store';
 import { BankError, Loading } from '../../ui/bank-status';
-import { formatPercent } from '../../ui/topic-results-table';
+import { formatPercent, TopicResultsTable } from '../../ui/topic-results-table';
 import { usePastAttempt } from './attempt-lookup';
 import { startExam } from './start-exam';
 import { formatDuration } from './use-now';
@@ -102,34 +102,12 @@ function Results({ attempt, bank }: { attempt: ExamAttempt; bank: LoadedBank }) 
           New mock exam
         </Link>
       </div>
-      <table className="results-table">
-        <caption>Score per topic, weakest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Topic</th>
-            <th scope="col">Correct</th>
-            <th scope="col">Accuracy</th>
-          </tr>
-        </thead>
-        <tbody>
-          {weakest.map((id) => {
-            const topic = bank.tree.byId.get(id);
-            const r = result.byTopic.get(id);
-            if (topic === undefined || r === undefined) return null;
-            return (
-              <tr key={id}>
-                <th scope="row">
-                  {topic.title} <span className="muted">({topic.kind})</span>
-                </th>
-                <td>
-                  {r.correct} of {r.attempted}
-                </td>
-                <td>{formatPercent(r.accuracy)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TopicResultsTable
+        tree={bank.tree}
+        results={result.byTopic}
+        caption="Score per topic, weakest first"
+        order={weakest}
+      />
     </>
   );
 }
