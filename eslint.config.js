@@ -64,12 +64,14 @@ export default tseslint.config(
       'import-x/no-restricted-paths': [
         'error',
         {
-          zones: ['home', 'practice', 'exam', 'review', 'progress', 'settings'].map((feature) => ({
-            target: `./src/features/${feature}`,
-            from: './src/features',
-            except: [`./${feature}`],
-            message: 'Features do not import each other; compose them in src/app.',
-          })),
+          zones: ['home', 'practice', 'exam', 'review', 'progress', 'settings', 'data'].map(
+            (feature) => ({
+              target: `./src/features/${feature}`,
+              from: './src/features',
+              except: [`./${feature}`],
+              message: 'Features do not import each other; compose them in src/app.',
+            }),
+          ),
         },
       ],
     },

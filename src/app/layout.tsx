@@ -8,7 +8,7 @@ import { StorageProblemsBanner } from '../ui/storage-problems-banner';
 
 /**
  * The frame of every page: skip link, header with navigation (and install button), the page
- * itself, and the update notice.
+ * itself, a footer with the way to the student's data, and the update notice.
  */
 export function Layout() {
   return (
@@ -48,6 +48,12 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
+      <footer className="site-footer">
+        <p>
+          <NavLink to="/data">Your data</NavLink>: back up your progress, or move it to another
+          device.
+        </p>
+      </footer>
       <ReloadPrompt />
     </>
   );

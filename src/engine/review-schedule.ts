@@ -139,6 +139,26 @@ export function applyAnswers(cards: ReviewCards, answers: Iterable<AnswerRecord>
 }
 
 /**
+ * The queue after answers were woven into the history rather than appended (from another tab or
+ * a backup): the cards of the given keys are worked out again from every answer to them, in
+ * history order; every other card is kept as it is, and so is a card the answers do not make.
+ */
+export function rescheduleKeys(
+  cards: ReviewCards,
+  answers: readonly AnswerRecord[],
+  keys: ReadonlySet<string>,
+): ReviewCards {
+  if (keys.size === 0) return cards;
+  const rebuilt = applyAnswers(
+    {},
+    answers.filter((a) => keys.has(reviewKey(a.bankId, a.itemId))),
+  );
+  const next = { ...cards };
+  for (const [key, card] of Object.entries(rebuilt)) next[key] = card;
+  return next;
+}
+
+/**
  * When a card is really due, given the student's exam date: never later than the start of the
  * day before the exam, so every missed question gets one more look in time. A card last reviewed
  * on or after that day keeps FSRS's date: there is no earlier chance left.

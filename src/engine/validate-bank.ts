@@ -7,6 +7,7 @@ import {
   type BankManifest,
   type Item,
 } from './bank-schema';
+import { fieldName, issueMessage, valueAt } from './schema-issues';
 
 /** One file of a bank as read from disk or the network, before parsing. */
 export interface BankFile {
@@ -53,47 +54,6 @@ export function normaliseStem(stem: string): string {
 
 function isManifestPath(path: string): boolean {
   return path === MANIFEST_FILE || path.endsWith(`/${MANIFEST_FILE}`);
-}
-
-function fieldName(path: readonly PropertyKey[]): string {
-  let name = '';
-  for (const key of path) {
-    if (typeof key === 'number') name += `[${key}]`;
-    else name += name === '' ? String(key) : `.${String(key)}`;
-  }
-  return name;
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let value = data;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function issueMessage(issue: $ZodIssue, value: unknown): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return value === undefined
-        ? 'is missing'
-        : `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not ${describeType(value)}`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${describeType(value)}`;
-    case 'invalid_union':
-      return `has an invalid value ${describeType(value)}`;
-    default:
-      return issue.message === 'Invalid input' ? `is invalid (${issue.code})` : issue.message;
-  }
 }
 
 /** Schema faults, each attributed to the item (by its id when it has one) and the field. */
@@ -229,6 +189,21 @@ function itemFaults(file: string, item: Item, topicIds: ReadonlySet<string>): Ba
  * reported, not just the first; the bank is returned only when there are none.
  */
 export function validateBank(files: readonly BankFile[]): BankValidation {
+  const steps = validateBankInSteps(files);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * `validateBank` one small step at a time: the generator pauses after the manifest and after each
+ * item, and returns the validation. The app validates a bank of a megabyte or more as it starts;
+ * stepping lets it hand the main thread back to the browser between steps (src/engine/load-bank.ts).
+ */
+export function* validateBankInSteps(
+  files: readonly BankFile[],
+): Generator<void, BankValidation, void> {
   const faults: BankFault[] = [];
   const manifestFile = files.find((f) => isManifestPath(f.path));
   let manifest: BankManifest | undefined;
@@ -249,6 +224,7 @@ export function validateBank(files: readonly BankFile[]): BankValidation {
       }
     }
   }
+  yield;
   const topicIds = new Set(manifest?.topics.map((t) => t.id));
   const items: Item[] = [];
   const itemFile = new Map<string, string>();
@@ -263,6 +239,7 @@ export function validateBank(files: readonly BankFile[]): BankValidation {
       continue;
     }
     for (const [index, raw] of wrapper.data.items.entries()) {
+      yield;
       const parsed = itemSchema.safeParse(raw);
       if (!parsed.success) {
         const prefixed = parsed.error.issues.map((issue) => ({

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
-import type { AnswerRecord } from '../engine/answers';
+import { persist, type StorageValue } from 'zustand/middleware';
+import { mergeAnswers, type AnswerRecord } from '../engine/answers';
 import {
   HistoryPacker,
   migrateHistoryV1,
@@ -28,6 +28,27 @@ let packer = new HistoryPacker();
 const isSavedHistory = (state: unknown) =>
   typeof state === 'object' && state !== null && Array.isArray((state as PackedHistory).answers);
 
+const HISTORY_VERSION = 2;
+
+/** Saved history of any version this one reads, as answers. */
+const savedAnswers = (saved: unknown, version: number): AnswerRecord[] =>
+  HistoryPacker.restore(version < 2 ? migrateHistoryV1(saved) : saved).answers;
+
+/**
+ * Another tab saved its history: the answers are the union of both (never the last writer's), and
+ * if this tab has answers the saved copy lacks, it saves the union.
+ */
+function mergeSavedHistory({ state, version = 0 }: StorageValue<PackedHistory>): void {
+  // A copy from a newer version of the app cannot be read here; that tab will reload this one.
+  if (version > HISTORY_VERSION) return;
+  const { answers, added, oursHasMore } = mergeAnswers(
+    useHistoryStore.getState().answers,
+    savedAnswers(state, version),
+  );
+  if (added.length > 0) useHistoryStore.setState({ answers });
+  else if (oursHasMore) useHistoryStore.setState({});
+}
+
 export const useHistoryStore = create<HistoryState>()(
   persist(
     (set) => ({
@@ -36,8 +57,8 @@ export const useHistoryStore = create<HistoryState>()(
     }),
     {
       name: HISTORY_STORAGE_KEY,
-      version: 2,
-      storage: safeLocalStorage<PackedHistory>(isSavedHistory),
+      version: HISTORY_VERSION,
+      storage: safeLocalStorage<PackedHistory>(isSavedHistory, { mergeSaved: mergeSavedHistory }),
       partialize: (state) => {
         packer.syncTo(state.answers);
         return packer.packed();

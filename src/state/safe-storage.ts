@@ -39,19 +39,42 @@ function isQuotaError(error: unknown): boolean {
   );
 }
 
+/** What a store does with a copy of its saved state that another tab wrote. */
+export interface SafeStorageOptions<S> {
+  /**
+   * Merges another tab's saved copy (parsed and shape-checked, not yet migrated) into the store.
+   * Called on the `storage` event for the key, on coming back from the back/forward cache, and
+   * before a write when the saved copy changed since this tab last read or wrote it, so that a
+   * write never overwrites what it has not seen. When this tab holds something the copy lacks, it
+   * must save (set state), so the saved copy ends up holding both.
+   */
+  mergeSaved?: (saved: StorageValue<S>) => void;
+}
+
 /**
  * localStorage for zustand's `persist`, hardened: unreadable or wrongly shaped saved state is set
  * aside (never overwritten) and reported, and the store starts empty; a full disk is reported, the
- * state stays in memory, and the write is retried until it succeeds.
+ * state stays in memory, and the write is retried until it succeeds. With `mergeSaved`, what other
+ * tabs save is merged in rather than overwritten.
  */
-export function safeLocalStorage<S>(isValid: (state: unknown) => boolean): PersistStorage<S> {
+export function safeLocalStorage<S>(
+  isValid: (state: unknown) => boolean,
+  options: SafeStorageOptions<S> = {},
+): PersistStorage<S> {
   const pending = new Map<string, string>();
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The saved text of each key as this tab last read or wrote it. */
+  const known = new Map<string, string | null>();
+  /** Saves so far, tried or found done: tells a merge that saved from one that did not. */
+  let writes = 0;
+  const { mergeSaved } = options;
 
   const write = (name: string, text: string): boolean => {
+    writes += 1;
     try {
       localStorage.setItem(name, text);
       pending.delete(name);
+      known.set(name, text);
       return true;
     } catch (error) {
       if (!isQuotaError(error)) throw error;
@@ -72,9 +95,33 @@ export function safeLocalStorage<S>(isValid: (state: unknown) => boolean): Persi
     }
   };
 
+  /** Merges the saved copy of a key if another tab changed it since this tab last saw it. */
+  const catchUp = (name: string) => {
+    if (mergeSaved === undefined || !known.has(name)) return;
+    const text = localStorage.getItem(name);
+    if (text === null || text === known.get(name)) return;
+    known.set(name, text);
+    try {
+      const value = JSON.parse(text) as StorageValue<S>;
+      if (value !== null && typeof value === 'object' && isValid(value.state)) mergeSaved(value);
+    } catch {
+      // A copy that cannot be read is not merged; this tab's next save replaces it.
+    }
+  };
+  if (mergeSaved !== undefined && typeof window !== 'undefined') {
+    window.addEventListener('storage', (event) => {
+      if (event.storageArea === localStorage && event.key !== null) catchUp(event.key);
+    });
+    // A page restored from the back/forward cache missed the events of its time away.
+    window.addEventListener('pageshow', (event) => {
+      if (event.persisted) for (const name of known.keys()) catchUp(name);
+    });
+  }
+
   return {
     getItem: (name) => {
       const text = localStorage.getItem(name);
+      known.set(name, text);
       if (text === null) return null;
       try {
         const value = JSON.parse(text) as StorageValue<S>;
@@ -86,6 +133,7 @@ export function safeLocalStorage<S>(isValid: (state: unknown) => boolean): Persi
       try {
         localStorage.setItem(damagedCopyKey(name), text);
         localStorage.removeItem(name);
+        known.set(name, null);
       } catch {
         // The copy stays in memory for download even if it cannot be set aside.
       }
@@ -93,8 +141,23 @@ export function safeLocalStorage<S>(isValid: (state: unknown) => boolean): Persi
       return null;
     },
     setItem: (name, value) => {
-      write(name, JSON.stringify(value));
+      // Another tab saved since this one last looked: merge its copy first. If merging saved,
+      // that save holds this state too, and this (older) one is not written over it.
+      const before = writes;
+      catchUp(name);
+      if (writes !== before) return;
+      const text = JSON.stringify(value);
+      // Saved already (as when taking another tab's copy): writing it again would only wake the
+      // other tabs for nothing.
+      if (text === known.get(name) && !pending.has(name)) {
+        writes += 1;
+        return;
+      }
+      write(name, text);
     },
-    removeItem: (name) => localStorage.removeItem(name),
+    removeItem: (name) => {
+      localStorage.removeItem(name);
+      known.set(name, null);
+    },
   };
 }

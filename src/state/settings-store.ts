@@ -34,6 +34,8 @@ export const useSettingsStore = create<SettingsState>()(
       version: 1,
       storage: safeLocalStorage<SavedSettings>(
         (state) => typeof state === 'object' && state !== null,
+        // A setting changed in another tab holds in this one too.
+        { mergeSaved: ({ state }) => useSettingsStore.setState(restoreSettings(state)) },
       ),
       partialize: (state) => ({ examDate: state.examDate }),
       migrate: (saved) => restoreSettings(saved),

@@ -4,6 +4,8 @@ const describe: Record<string, string> = {
   'itil-practice.history': 'your answer history',
   'itil-practice.exam': 'your mock exams',
   'itil-practice.practice-session': 'your practice session',
+  'itil-practice.review': 'your review schedule',
+  'itil-practice.settings': 'your settings',
 };
 
 /** Tells the student, in plain words, when saved data was damaged or the device is full. */

@@ -1,9 +1,18 @@
 import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
-import { attemptAnswers, settleAttempt, submitAttempt, type ExamAttempt } from '../../engine/exam';
+import { persist, type StorageValue } from 'zustand/middleware';
+import {
+  attemptAnswers,
+  restoreExams,
+  settleAttempt,
+  submitAttempt,
+  syncExams,
+  type ExamAttempt,
+  type ExamRecords,
+} from '../../engine/exam';
 import type { LoadedBank } from '../../engine/load-bank';
 import { useHistoryStore } from '../../state/history-store';
 import { safeLocalStorage } from '../../state/safe-storage';
+import { answeringHere } from './exam-lock';
 
 /**
  * The exam in progress and every submitted attempt, saved together under one key so that moving an
@@ -47,6 +56,22 @@ function isSavedExams(state: unknown): boolean {
 }
 
 export const EXAM_STORAGE_KEY = 'itil-practice.exam';
+
+/**
+ * Another tab saved its exams: submitted attempts are the union of both, and the attempt in
+ * progress follows the tab answering it (see syncExams). This tab saves when the copy lacks
+ * something it has.
+ */
+function mergeSavedExams({ state }: StorageValue<ExamRecords>): void {
+  const ours = useExamStore.getState();
+  const { exams, changed, savedLacks } = syncExams(
+    ours,
+    restoreExams(state),
+    ours.current !== null && answeringHere(ours.current.id),
+  );
+  if (changed) useExamStore.setState(exams);
+  else if (savedLacks) useExamStore.setState({});
+}
 
 const updateCurrent = (
   state: ExamState,
@@ -115,8 +140,12 @@ export const useExamStore = create<ExamState>()(
     {
       name: EXAM_STORAGE_KEY,
       version: 1,
-      storage: safeLocalStorage<Pick<ExamState, 'current' | 'past'>>(isSavedExams),
+      storage: safeLocalStorage<ExamRecords>(isSavedExams, { mergeSaved: mergeSavedExams }),
       partialize: (state) => ({ current: state.current, past: state.past }),
+      // Attempts saved before a field was added are completed, not dropped (engine/exam.ts).
+      migrate: (saved) => restoreExams(saved),
+      merge: (saved, current) =>
+        saved === undefined ? current : { ...current, ...restoreExams(saved) },
     },
   ),
 );

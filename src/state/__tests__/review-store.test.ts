@@ -35,7 +35,7 @@ describe('review store', () => {
       state: { applied: number };
       version: number;
     };
-    expect(saved).toMatchObject({ version: 1, state: { applied: 3 } });
+    expect(saved).toMatchObject({ version: 2, state: { applied: 3 } });
   });
 
   it('catches up with answers given while it was not loaded, and keeps its cards when the history is replaced', () => {
@@ -60,7 +60,7 @@ describe('review store', () => {
     expect(Object.keys(useReviewStore.getState().cards)).toEqual(['a']);
     expect(useReviewStore.getState().cards.a).toEqual(good);
     expect(useReviewStore.getState().applied).toBe(0);
-    expect(restoreReview(null)).toEqual({ cards: {}, applied: 0 });
+    expect(restoreReview(null)).toEqual({ cards: {}, applied: 0, lastApplied: null });
   });
 });
 

@@ -80,7 +80,7 @@ describe('review session', () => {
       state: { cards: Record<string, { reps: number }> };
       version: number;
     };
-    expect(saved.version).toBe(1);
+    expect(saved.version).toBe(2);
     expect(saved.state.cards[reviewKey('mini', 'i-1')]?.reps).toBe(2);
 
     await user.keyboard('{Enter}');

@@ -1,0 +1,41 @@
+import { describe, expect, it, vi } from 'vitest';
+import { loadBank, type BankSource } from '../load-bank';
+import { bankFiles } from './fixtures';
+
+/** The fixture bank as a source whose files are read at once. */
+const source = (): BankSource => ({
+  id: 'mini',
+  files: bankFiles().map(({ path, text }) => ({ path, read: () => Promise.resolve(text) })),
+});
+
+describe('loadBank', () => {
+  it('loads a valid bank, indexed', async () => {
+    const load = await loadBank(source());
+    expect(load.status).toBe('ready');
+    if (load.status !== 'ready') return;
+    expect(load.bank.itemsById.get('p-1')?.topics).toEqual(['problem']);
+    expect(load.bank.tree.children.get('so')?.map((t) => t.id)).toEqual(['incident', 'problem']);
+  });
+
+  it('lets waiting tasks run while it validates, once a slice of the work has taken its time', async () => {
+    // Every reading of the clock is 10 ms later: each step of the validation overruns its slice.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 10));
+    const ranBeforeLoaded: boolean[] = [];
+    let loaded = false;
+    setTimeout(() => ranBeforeLoaded.push(!loaded), 0);
+    const load = await loadBank(source());
+    loaded = true;
+    expect(load.status).toBe('ready');
+    expect(ranBeforeLoaded).toEqual([true]);
+  });
+
+  it('does not yield while the work is quick', async () => {
+    vi.spyOn(performance, 'now').mockReturnValue(0);
+    let ran = false;
+    setTimeout(() => (ran = true), 0);
+    await loadBank(source());
+    // Reading and validating resolve as microtasks: nothing else has had a turn.
+    expect(ran).toBe(false);
+  });
+});
