@@ -1,11 +1,29 @@
 import { lazy, type ComponentType } from 'react';
-import type { RouteObject } from 'react-router';
+import { matchRoutes, type RouteObject } from 'react-router';
 import { HomePage } from '../features/home/home-page';
 import { Layout } from './layout';
 
-/** A page loaded on the first visit to its route, to keep the first load small. */
-function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
-  return lazy(async () => ({ default: pick(await load()) }));
+/** A lazily loaded page that can be loaded ahead of its first render. */
+type LazyPage = ComponentType & { preload: () => Promise<void> };
+
+/**
+ * A page loaded on the first visit to its route, to keep the first load small. Once its code is
+ * loaded (`preload`, see `preloadRoute`), it renders at once rather than through Suspense.
+ */
+function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): LazyPage {
+  let loaded: ComponentType | undefined;
+  const preload = async () => {
+    loaded ??= pick(await load());
+  };
+  const Lazy = lazy(async () => {
+    await preload();
+    return { default: loaded as ComponentType };
+  });
+  const Page = () => {
+    const Loaded = loaded ?? Lazy;
+    return <Loaded />;
+  };
+  return Object.assign(Page, { preload });
 }
 
 const PracticeSetupPage = lazyPage(
@@ -48,6 +66,11 @@ const ReviewPage = lazyPage(
   () => import('../features/review/review-page'),
   (m) => m.ReviewPage,
 );
+// The backup code and its schema come with this page, never with the first load.
+const DataPage = lazyPage(
+  () => import('./data-route'),
+  (m) => m.DataRoute,
+);
 
 /**
  * Every route of the app, for `useRoutes` (src/app/app.tsx). Pages other than home load lazily
@@ -69,10 +92,23 @@ export const routes: RouteObject[] = [
       { path: 'exam/history', Component: ExamHistoryPage },
       { path: 'progress', Component: ProgressPage },
       { path: 'review', Component: ReviewPage },
+      { path: 'data', Component: DataPage },
       { path: '*', Component: NotFound },
     ],
   },
 ];
+
+/**
+ * Loads the code of the page at `pathname` (src/main.tsx awaits it before the first render), so a
+ * first visit or a reload straight to a lazy page, such as an exam in progress, shows the page
+ * itself at once: no "Loading the page" flash, and no wait for Suspense to reveal it.
+ */
+export async function preloadRoute(pathname: string): Promise<void> {
+  const matches = matchRoutes(routes, pathname) ?? [];
+  await Promise.all(
+    matches.map((match) => (match.route.Component as Partial<LazyPage> | undefined)?.preload?.()),
+  );
+}
 
 function NotFound() {
   return (

@@ -5,6 +5,7 @@ import { optionOrder } from './practice';
 import { seededRandom, shuffled, type Random } from './random';
 import { isCorrect, topicResults, type TopicResult } from './scoring';
 import { blueprintAreaOf, type TopicTree } from './topic-tree';
+import { weaveByTime } from './weave';
 
 /** How long a candidate gets: the standard time, +25% for a second language, or no limit. */
 export type ExamTiming = 'standard' | 'extra-time' | 'untimed';
@@ -242,4 +243,145 @@ export function weakestTopics(byTopic: ReadonlyMap<string, TopicResult>): string
     .filter(([, r]) => r.attempted > 0)
     .sort(([, a], [, b]) => (a.accuracy ?? 0) - (b.accuracy ?? 0) || b.attempted - a.attempted)
     .map(([id]) => id);
+}
+
+/** The exams saved together: the attempt in progress, and every submitted one in submission order. */
+export interface ExamRecords {
+  current: ExamAttempt | null;
+  past: ExamAttempt[];
+}
+
+const finite = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every(isString);
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter(isString) : []);
+
+/** The entries of a saved record whose values are usable; never a `__proto__` entry. */
+function entries<T>(value: unknown, usable: (entry: unknown) => entry is T): Record<string, T> {
+  const record: Record<string, T> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return record;
+  for (const [key, entry] of Object.entries(value)) {
+    if (key !== '__proto__' && usable(entry)) record[key] = entry;
+  }
+  return record;
+}
+
+/**
+ * A saved attempt made usable, or null if it names no id, bank, questions or start. Fields added
+ * since an attempt was saved, or damaged, are completed rather than the attempt dropped: an unknown
+ * kind reads as a mock, a missing time per question as none.
+ */
+export function restoreAttempt(raw: unknown): ExamAttempt | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const a = raw as Record<string, unknown>;
+  if (!isString(a.id) || !isString(a.bankId) || !Array.isArray(a.itemIds) || !finite(a.startedAt))
+    return null;
+  const itemIds = strings(a.itemIds);
+  const deadline = finite(a.deadline) ? a.deadline : null;
+  const submittedAt = finite(a.submittedAt) ? a.submittedAt : null;
+  const timing = a.timing;
+  return {
+    id: a.id,
+    kind: a.kind === 'retake' ? 'retake' : 'mock',
+    bankId: a.bankId,
+    seed: finite(a.seed) ? a.seed : 0,
+    itemIds,
+    optionOrders: entries(a.optionOrders, isStringList),
+    timing:
+      timing === 'standard' || timing === 'extra-time' || timing === 'untimed'
+        ? timing
+        : deadline === null
+          ? 'untimed'
+          : 'standard',
+    startedAt: a.startedAt,
+    deadline,
+    responses: entries(a.responses, isString),
+    flagged: strings(a.flagged),
+    current:
+      typeof a.current === 'number' && Number.isInteger(a.current)
+        ? Math.max(0, Math.min(a.current, itemIds.length - 1))
+        : 0,
+    timeOnItem: entries(a.timeOnItem, finite),
+    submittedAt,
+    submittedBy: submittedAt === null ? null : a.submittedBy === 'timeout' ? 'timeout' : 'student',
+  };
+}
+
+/** Saved exams made usable: unreadable attempts are dropped, the rest kept. */
+export function restoreExams(raw: unknown): ExamRecords {
+  const saved = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  return {
+    current: restoreAttempt(saved.current),
+    past: (Array.isArray(saved.past) ? saved.past : []).flatMap((a) => restoreAttempt(a) ?? []),
+  };
+}
+
+/** Whether two JSON-like values are equal, whatever the order of their fields. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every(
+      (key) =>
+        Object.hasOwn(b, key) &&
+        sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+    )
+  );
+}
+
+/** Whether two attempts hold the same state (the same attempt, answered just as far). */
+export const sameAttempt = (a: ExamAttempt | null, b: ExamAttempt | null): boolean =>
+  sameValue(a, b);
+
+/**
+ * Our submitted attempts and theirs as one list by id, in submission order: ours keep their
+ * place, theirs that were not here are woven in. `added` lists theirs that were new.
+ */
+export function mergePastAttempts(
+  ours: ExamAttempt[],
+  theirs: readonly ExamAttempt[],
+): { past: ExamAttempt[]; added: ExamAttempt[] } {
+  const ids = new Set(ours.map((a) => a.id));
+  const added: ExamAttempt[] = [];
+  for (const attempt of theirs) {
+    if (ids.has(attempt.id)) continue;
+    ids.add(attempt.id);
+    added.push(attempt);
+  }
+  if (added.length === 0) return { past: ours, added };
+  return { past: weaveByTime(ours, added, (a) => a.submittedAt ?? a.startedAt), added };
+}
+
+/**
+ * This tab's exams after another tab saved its copy. Submitted attempts are the union of both.
+ * The attempt in progress is the copy's, since the tab that saved last has answered furthest,
+ * except that a tab answering the attempt (holding the exam lock) keeps its own, and an attempt
+ * submitted by either is in progress no more. `changed`: this tab must take the result;
+ * `savedLacks`: the saved copy lacks some of it, so this tab must save it.
+ */
+export function syncExams(
+  ours: ExamRecords,
+  saved: ExamRecords,
+  answeringHere: boolean,
+): { exams: ExamRecords; changed: boolean; savedLacks: boolean } {
+  const { past, added } = mergePastAttempts(ours.past, saved.past);
+  const submitted = new Set(past.map((a) => a.id));
+  const open = (a: ExamAttempt | null) => (a !== null && !submitted.has(a.id) ? a : null);
+  const oursOpen = open(ours.current);
+  const savedOpen = open(saved.current);
+  const current =
+    oursOpen !== null && (answeringHere || savedOpen === null || sameAttempt(oursOpen, savedOpen))
+      ? oursOpen
+      : savedOpen;
+  const savedIds = new Set(saved.past.map((a) => a.id));
+  return {
+    exams: { current, past },
+    changed: added.length > 0 || current !== ours.current,
+    savedLacks: past.some((a) => !savedIds.has(a.id)) || !sameAttempt(current, saved.current),
+  };
 }

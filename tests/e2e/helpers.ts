@@ -22,8 +22,11 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /** The repository root. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The production build the tests run against (`npm run build`). */
-export const DIST = join(ROOT, 'dist');
+/**
+ * The production build the tests run against (`npm run build`); E2E_DIST points elsewhere, such as
+ * a copy of the build that a concurrent `npm run build` in the checkout cannot change mid-run.
+ */
+export const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Root needs --no-sandbox; the rest keep a headless browser on a closed network quiet and steady.

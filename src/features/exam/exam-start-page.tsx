@@ -31,12 +31,23 @@ export function ExamStartPage() {
         </section>
       ) : bankId === undefined ? (
         <p>No question banks are installed.</p>
-      ) : load === undefined ? (
-        <Loading what="the question bank" />
-      ) : load.status === 'error' ? (
-        <BankError bankId={load.id} faults={load.faults} />
       ) : (
-        <ExamStartForm bank={load.bank} />
+        <>
+          {/* Needs no bank, so it shows while the bank is still loading on a first visit. */}
+          <p className="lead">
+            A timed paper like the real one: questions drawn across the whole syllabus by its
+            weights, one mark each. You see your score, your weakest topics and every explanation
+            only at the end. Until you submit you can flag questions, go back and change answers;
+            everything is saved as you go, so a reload or a closed tab loses nothing.
+          </p>
+          {load === undefined ? (
+            <Loading what="the question bank" />
+          ) : load.status === 'error' ? (
+            <BankError bankId={load.id} faults={load.faults} />
+          ) : (
+            <ExamStartForm bank={load.bank} />
+          )}
+        </>
       )}
       {pastCount > 0 && (
         <p>
@@ -74,11 +85,8 @@ function ExamStartForm({ bank }: { bank: LoadedBank }) {
   return (
     <form onSubmit={submit}>
       <p>
-        Like the real {bank.manifest.syllabus} exam: {count} questions drawn across the syllabus by
-        its weights, one mark each, pass mark {exam.passMark} (
-        {Math.round((exam.passMark / exam.questionCount) * 100)}%). You see your results, with every
-        explanation, only at the end. You can flag questions, go back and change answers until you
-        submit; everything is saved as you go.
+        {bank.manifest.syllabus}: {count} questions, pass mark {exam.passMark} (
+        {Math.round((exam.passMark / exam.questionCount) * 100)}%).
       </p>
       <fieldset>
         <legend>Time allowed</legend>

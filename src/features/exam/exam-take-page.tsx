@@ -5,6 +5,7 @@ import type { LoadedBank } from '../../engine/load-bank';
 import { useBankLoad } from '../../state/banks-store';
 import { BankError, Loading } from '../../ui/bank-status';
 import { letterAt, optionPositionForKey } from '../../ui/letters';
+import { useExamLock } from './exam-lock';
 import { useExamStore } from './exam-store';
 import { formatClock, useNow } from './use-now';
 
@@ -14,6 +15,8 @@ const MINUTE = 60_000;
 export function ExamTakePage() {
   const current = useExamStore((s) => s.current);
   const load = useBankLoad(current?.bankId);
+  const lock = useExamLock(current?.id ?? null);
+  const [tookOver, setTookOver] = useState(false);
   if (current === null) {
     return (
       <>
@@ -27,7 +30,39 @@ export function ExamTakePage() {
   }
   if (load === undefined) return <Loading what="the question bank" />;
   if (load.status === 'error') return <BankError bankId={load.id} faults={load.faults} />;
-  return <ExamSitting attempt={current} bank={load.bank} />;
+  if (lock.elsewhere) {
+    return (
+      <OpenElsewhere
+        onTakeOver={() => {
+          lock.takeOver();
+          setTookOver(true);
+        }}
+      />
+    );
+  }
+  return <ExamSitting attempt={current} bank={load.bank} focusQuestion={tookOver} />;
+}
+
+/** Shown instead of the exam while another tab is answering it: nothing here accepts answers. */
+function OpenElsewhere({ onTakeOver }: { onTakeOver: () => void }) {
+  return (
+    <section className="notice" aria-labelledby="exam-elsewhere">
+      <h1 id="exam-elsewhere">This exam is open in another tab</h1>
+      <p>
+        An exam is answered in one tab at a time, so that no answer is lost. Carry on in the other
+        tab, or take the exam over here: the other tab then stops accepting answers. Your answers so
+        far are kept either way, and the clock keeps running.
+      </p>
+      <div className="actions">
+        <button type="button" className="button button--primary" onClick={onTakeOver}>
+          Take it over here
+        </button>
+        <Link className="button" to="/">
+          Back to the start
+        </Link>
+      </div>
+    </section>
+  );
 }
 
 /** The warning to announce and show, derived from the time left (never stored). */
@@ -39,7 +74,16 @@ function timeWarning(remaining: number | null): string {
     : '';
 }
 
-function ExamSitting({ attempt, bank }: { attempt: ExamAttempt; bank: LoadedBank }) {
+function ExamSitting({
+  attempt,
+  bank,
+  focusQuestion,
+}: {
+  attempt: ExamAttempt;
+  bank: LoadedBank;
+  /** Moves the focus to the question on arrival (after taking the exam over from another tab). */
+  focusQuestion: boolean;
+}) {
   const navigate = useNavigate();
   const now = useNow();
   const { choose, toggleFlag, goTo, addTime, submit, settle } = useExamStore.getState();
@@ -52,6 +96,9 @@ function ExamSitting({ attempt, bank }: { attempt: ExamAttempt; bank: LoadedBank
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
+  useEffect(() => {
+    if (focusQuestion) headingRef.current?.focus();
+  }, [focusQuestion]);
 
   const index = attempt.current;
   const itemId = attempt.itemIds[index] ?? '';
@@ -162,9 +209,10 @@ function ExamSitting({ attempt, bank }: { attempt: ExamAttempt; bank: LoadedBank
           aria-labelledby="confirm-heading"
           aria-describedby="confirm-text"
         >
-          <h2 id="confirm-heading" tabIndex={-1} ref={confirmRef}>
+          {/* The page's heading while the question is set aside for the confirmation. */}
+          <h1 id="confirm-heading" tabIndex={-1} ref={confirmRef}>
             Submit your exam?
-          </h2>
+          </h1>
           <p id="confirm-text">
             {unanswered === 0
               ? 'You have answered every question.'
