@@ -3,7 +3,14 @@ import { mergeAnswers, type AnswerRecord } from './answers';
 import { mergePastAttempts, sameAttempt, type ExamAttempt, type ExamRecords } from './exam';
 import { dayFromIso } from './progress-days';
 import { rescheduleKeys, reviewKey, type ReviewCard, type ReviewCards } from './review-schedule';
-import { describeIssue, describeValue, fieldName } from './schema-issues';
+import {
+  describeIssue,
+  describeValue,
+  fieldName,
+  safeParseBounded,
+  tellingIssues,
+} from './schema-issues';
+import { reasonOf } from './reason';
 
 /**
  * The backup file: all of a student's progress (answer history, exam attempts including one in
@@ -232,11 +239,11 @@ function examine(
   data: unknown,
 ): { file: z.infer<typeof backupSchema>; problems: [] } | { file: null; problems: string[] } {
   const refuse = (...problems: string[]) => ({ file: null, problems });
-  const hostile = hostileFields(data);
-  if (hostile.length > 0) return refuse(...hostile);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return refuse(`is not a backup from this app: it holds ${describeValue(data)}, not a backup`);
   }
+  const hostile = hostileFields(data);
+  if (hostile.length > 0) return refuse(...hostile);
   const { format, version } = data as { format?: unknown; version?: unknown };
   if (format !== BACKUP_FORMAT) {
     return refuse(
@@ -250,11 +257,11 @@ function examine(
       `was made by a newer version of this app (backup version ${version}): update this app, then import it again`,
     );
   }
-  const parsed = backupSchema.safeParse(data);
+  const parsed = safeParseBounded(backupSchema, data);
   if (parsed.success) return { file: parsed.data, problems: [] };
-  return refuse(
-    ...parsed.error.issues.slice(0, MOST_PROBLEMS).map((issue) => describeIssue(issue, data)),
-  );
+  // Two checks of one field can fail in the same words: each is told once.
+  const problems = new Set(tellingIssues(parsed.error.issues).map((i) => describeIssue(i, data)));
+  return refuse(...[...problems].slice(0, MOST_PROBLEMS));
 }
 
 /** What is wrong with a value as a backup: nothing when it is a backup this module can use. */
@@ -273,10 +280,11 @@ export function readBackup(
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      problems: [`is not valid JSON, so it may have been cut short or changed (${reason})`],
+      problems: [
+        `is not valid JSON, so it may have been cut short or changed (${reasonOf(error)})`,
+      ],
     };
   }
   const { file, problems } = examine(data);

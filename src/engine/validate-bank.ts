@@ -7,7 +7,15 @@ import {
   type BankManifest,
   type Item,
 } from './bank-schema';
-import { fieldName, issueMessage, valueAt } from './schema-issues';
+import {
+  fieldName,
+  issueMessage,
+  quoted,
+  safeParseBounded,
+  tellingIssues,
+  valueAt,
+} from './schema-issues';
+import { reasonOf } from './reason';
 
 /** One file of a bank as read from disk or the network, before parsing. */
 export interface BankFile {
@@ -56,14 +64,18 @@ function isManifestPath(path: string): boolean {
   return path === MANIFEST_FILE || path.endsWith(`/${MANIFEST_FILE}`);
 }
 
+/** How a fault names an item: by its id, or by its place in the file when the id is no use for that. */
+function itemLabel(id: unknown, index: number): string {
+  return typeof id === 'string' && /^\S{1,60}$/.test(id) ? id : `#${index + 1}`;
+}
+
 /** Schema faults, each attributed to the item (by its id when it has one) and the field. */
 function schemaFaults(file: string, data: unknown, issues: readonly $ZodIssue[]): BankFault[] {
-  return issues.map((issue) => {
+  return tellingIssues(issues).map((issue) => {
     const value = valueAt(data, issue.path);
     const [first, index, ...rest] = issue.path;
     if (first === 'items' && typeof index === 'number') {
-      const id = valueAt(data, ['items', index, 'id']);
-      const item = typeof id === 'string' && id !== '' ? id : `#${index + 1}`;
+      const item = itemLabel(valueAt(data, ['items', index, 'id']), index);
       const field = rest.length === 0 ? '' : `${fieldName(rest)} `;
       return { file, item, message: `${field}${issueMessage(issue, value)}` };
     }
@@ -76,8 +88,7 @@ function parseJson(file: BankFile, faults: BankFault[]): unknown {
   try {
     return JSON.parse(file.text) as unknown;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    faults.push({ file: file.path, message: `is not valid JSON: ${reason}` });
+    faults.push({ file: file.path, message: `is not valid JSON: ${reasonOf(error)}` });
     return undefined;
   }
 }
@@ -87,7 +98,10 @@ function manifestFaults(file: string, manifest: BankManifest): BankFault[] {
   const byId = new Map<string, number>();
   manifest.topics.forEach((topic, index) => {
     if (byId.has(topic.id)) {
-      faults.push({ file, message: `topics[${index}].id "${topic.id}" is used by another topic` });
+      faults.push({
+        file,
+        message: `topics[${index}].id ${quoted(topic.id)} is used by another topic`,
+      });
     }
     byId.set(topic.id, index);
   });
@@ -95,13 +109,19 @@ function manifestFaults(file: string, manifest: BankManifest): BankFault[] {
   manifest.topics.forEach((topic, index) => {
     if (topic.parent === undefined) return;
     if (!byId.has(topic.parent)) {
-      faults.push({ file, message: `topics[${index}].parent "${topic.parent}" is not a topic` });
+      faults.push({
+        file,
+        message: `topics[${index}].parent ${quoted(topic.parent)} is not a topic`,
+      });
       return;
     }
     const seen = new Set([topic.id]);
     for (let p: string | undefined = topic.parent; p !== undefined; p = parentOf(p)) {
       if (seen.has(p)) {
-        faults.push({ file, message: `topics[${index}].parent makes a cycle through "${p}"` });
+        faults.push({
+          file,
+          message: `topics[${index}].parent makes a cycle through ${quoted(p)}`,
+        });
         return;
       }
       seen.add(p);
@@ -124,12 +144,12 @@ function manifestFaults(file: string, manifest: BankManifest): BankFault[] {
       if (weightedInChain.length === 0) {
         faults.push({
           file,
-          message: `topics[${index}] "${topic.id}" has no weight and no weighted ancestor, so the exam blueprint cannot place it`,
+          message: `topics[${index}] ${quoted(topic.id)} has no weight and no weighted ancestor, so the exam blueprint cannot place it`,
         });
       } else if (topic.weight !== undefined && weightedInChain.length > 1) {
         faults.push({
           file,
-          message: `topics[${index}].weight is set on "${topic.id}" and on its ancestor "${weightedInChain[1]}"; weights must not nest`,
+          message: `topics[${index}].weight is set on ${quoted(topic.id)} and on its ancestor ${quoted(weightedInChain[1] ?? '')}; weights must not nest`,
         });
       }
     });
@@ -143,9 +163,14 @@ function manifestFaults(file: string, manifest: BankManifest): BankFault[] {
   return faults;
 }
 
-function itemFaults(file: string, item: Item, topicIds: ReadonlySet<string>): BankFault[] {
+function itemFaults(
+  file: string,
+  item: Item,
+  label: string,
+  topicIds: ReadonlySet<string>,
+): BankFault[] {
   const faults: BankFault[] = [];
-  const fault = (message: string) => faults.push({ file, item: item.id, message });
+  const fault = (message: string) => faults.push({ file, item: label, message });
   const optionIds = item.options.map((o) => o.id);
   item.options.forEach((option, index) => {
     const expected = String.fromCharCode(97 + index);
@@ -156,7 +181,7 @@ function itemFaults(file: string, item: Item, topicIds: ReadonlySet<string>): Ba
     }
   });
   if (!optionIds.includes(item.answer)) {
-    fault(`answer "${item.answer}" is not an option (${optionIds.join(', ')})`);
+    fault(`answer ${quoted(item.answer)} is not an option (${optionIds.join(', ')})`);
   } else {
     for (const id of optionIds) {
       if (id !== item.answer && !(id in item.rationale)) {
@@ -165,14 +190,16 @@ function itemFaults(file: string, item: Item, topicIds: ReadonlySet<string>): Ba
     }
   }
   for (const key of Object.keys(item.rationale)) {
-    if (key === item.answer) fault(`rationale has an entry for "${key}", which is the answer`);
+    if (key === item.answer)
+      fault(`rationale has an entry for ${quoted(key)}, which is the answer`);
     else if (!optionIds.includes(key))
-      fault(`rationale has an entry for "${key}", which is not an option`);
+      fault(`rationale has an entry for ${quoted(key)}, which is not an option`);
   }
   const seenTopics = new Set<string>();
   item.topics.forEach((topic, index) => {
-    if (!topicIds.has(topic)) fault(`topics[${index}] "${topic}" is not a topic of this bank`);
-    if (seenTopics.has(topic)) fault(`topics[${index}] "${topic}" is listed twice`);
+    if (!topicIds.has(topic))
+      fault(`topics[${index}] ${quoted(topic)} is not a topic of this bank`);
+    if (seenTopics.has(topic)) fault(`topics[${index}] ${quoted(topic)} is listed twice`);
     seenTopics.add(topic);
   });
   const texts = new Set<string>();
@@ -215,7 +242,7 @@ export function* validateBankInSteps(
   } else {
     const data = parseJson(manifestFile, faults);
     if (data !== undefined) {
-      const parsed = bankManifestSchema.safeParse(data);
+      const parsed = safeParseBounded(bankManifestSchema, data);
       if (parsed.success) {
         manifest = parsed.data;
         faults.push(...manifestFaults(manifestFile.path, manifest));
@@ -228,19 +255,20 @@ export function* validateBankInSteps(
   const topicIds = new Set(manifest?.topics.map((t) => t.id));
   const items: Item[] = [];
   const itemFile = new Map<string, string>();
-  const stems = new Map<string, Item>();
+  /** Each stem seen, normalised, with the item that has it and its file. */
+  const stems = new Map<string, { label: string; file: string }>();
   for (const file of files) {
     if (file === manifestFile) continue;
     const data = parseJson(file, faults);
     if (data === undefined) continue;
-    const wrapper = itemsWrapperSchema.safeParse(data);
+    const wrapper = safeParseBounded(itemsWrapperSchema, data);
     if (!wrapper.success) {
       faults.push(...schemaFaults(file.path, data, wrapper.error.issues));
       continue;
     }
     for (const [index, raw] of wrapper.data.items.entries()) {
       yield;
-      const parsed = itemSchema.safeParse(raw);
+      const parsed = safeParseBounded(itemSchema, raw);
       if (!parsed.success) {
         const prefixed = parsed.error.issues.map((issue) => ({
           ...issue,
@@ -250,22 +278,23 @@ export function* validateBankInSteps(
         continue;
       }
       const item = parsed.data;
+      const label = itemLabel(item.id, index);
       const other = itemFile.get(item.id);
       if (other !== undefined) {
-        faults.push({ file: file.path, item: item.id, message: `id is also used in ${other}` });
+        faults.push({ file: file.path, item: label, message: `id is also used in ${other}` });
       }
       itemFile.set(item.id, file.path);
-      if (manifest !== undefined) faults.push(...itemFaults(file.path, item, topicIds));
+      if (manifest !== undefined) faults.push(...itemFaults(file.path, item, label, topicIds));
       const stem = normaliseStem(item.stem);
       const twin = stems.get(stem);
       if (twin !== undefined) {
         faults.push({
           file: file.path,
-          item: item.id,
-          message: `stem is the same as item ${twin.id}'s (${itemFile.get(twin.id) ?? ''})`,
+          item: label,
+          message: `stem is the same as item ${twin.label}'s (${twin.file})`,
         });
       } else {
-        stems.set(stem, item);
+        stems.set(stem, { label, file: file.path });
       }
       items.push(item);
     }

@@ -232,6 +232,30 @@ describe('readBackup refuses a file that is not a sound backup, saying what is w
       tampered(['settings', 'examDate'], JSON.parse('[[[[[[[[[[[["x"]]]]]]]]]]]]')),
       'settings.examDate[0][0][0][0][0][0][0][0] is nested deeper than anything in a backup',
     ],
+    [
+      'a list nested absurdly deep, as a whole file',
+      '[[[[[[[[[[[[]]]]]]]]]]]]',
+      'is not a backup from this app: it holds a list, not a backup',
+    ],
+    [
+      'a "__proto__" field under a name with a line break, named on one line',
+      text(laptop).replace('"responses":{', '"responses":{"a\\nb":{"__proto__":{}},'),
+      'exams.current.responses["a\\nb"] has a field named "__proto__", which no backup has',
+    ],
+    [
+      'a file not JSON across several lines, told on one',
+      '{\n  "format": x\n}',
+      /^is not valid JSON, so it may have been cut short or changed \([^\n]+\)$/,
+    ],
+    [
+      // zod gathers a list's problems with one spread call, which overflowed the stack here.
+      'a list of 150,000 wrong answers',
+      tampered(
+        ['answers'],
+        Array.from({ length: 150_000 }, () => 1),
+      ),
+      'answers[0] must be an object, not number 1',
+    ],
   ])('%s', (_case, file, problem) => {
     const read = readBackup(file);
     expect(read.ok).toBe(false);
@@ -239,6 +263,13 @@ describe('readBackup refuses a file that is not a sound backup, saying what is w
     if (typeof problem === 'string') expect(problems).toContain(problem);
     else expect(problems.some((p) => problem.test(p))).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('tells a problem once when two checks of the field fail in the same words', () => {
+    const read = readBackup(
+      tampered(['exportedAt'], 'long ago, in the days before this app'.repeat(2)),
+    );
+    expect(read.ok ? [] : read.problems).toEqual(['exportedAt must be a date and time']);
   });
 
   it('lists at most ten problems', () => {

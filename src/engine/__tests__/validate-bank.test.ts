@@ -77,11 +77,68 @@ describe('validateBank', () => {
       { items: [{ ...makeItem('x-1', 'so'), id: undefined }] },
       'q/mini/items.json: item #1: id is missing',
     ],
+    [
+      'an item that is not an object',
+      { items: ['x'] },
+      'q/mini/items.json: item #1: must be an object, not string "x"',
+    ],
+    [
+      'a missing difficulty',
+      { items: [{ ...makeItem('x-1', 'so'), difficulty: undefined }] },
+      'q/mini/items.json: item x-1: difficulty is missing',
+    ],
+    [
+      'an answer with a line break, quoted on one line',
+      { items: [makeItem('x-1', 'so', { answer: 'b\nc' })] },
+      'q/mini/items.json: item x-1: answer "b\\nc" is not an option (a, b, c, d)',
+    ],
+    [
+      'an id of blanks, by its place',
+      { items: [{ ...makeItem('x-1', 'so'), id: '   ' }] },
+      'q/mini/items.json: item #1: id must be lower-case letters, digits and hyphens',
+    ],
+    [
+      // zod gathers a list's issues with one spread call, which overflowed the stack here.
+      'a list of 150,000 wrong topics',
+      { items: [{ ...makeItem('x-1', 'so'), topics: Array.from({ length: 150_000 }, () => 1) }] },
+      'q/mini/items.json: item x-1: topics[0] must be a string, not number 1',
+    ],
     ['a file that is not valid JSON', '{ "items": [', 'q/mini/items.json: is not valid JSON'],
     ['a file without items', { questions: [] }, 'q/mini/items.json: items is missing'],
   ])('reports %s with file, item and field', (_case, data, expected) => {
     const found = lines(bankFiles({ 'q/mini/items.json': data }));
     expect(found.some((line) => line.startsWith(expected))).toBe(true);
+  });
+
+  it('reports a file that is not JSON on one line, though the JSON error quotes several', () => {
+    const found = lines(bankFiles({ 'q/mini/items.json': '{\n  "items": [\n    x\n  ]\n}' }));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^q\/mini\/items\.json: is not valid JSON: [^\n]+$/);
+  });
+
+  it.each([
+    [
+      'a number below its least',
+      { exam: { ...manifest.exam, minutes: 0 } },
+      'exam.minutes must be at least 1, not 0',
+    ],
+    [
+      'a weight of 0',
+      { topics: [{ ...manifest.topics[0], weight: 0 }, ...manifest.topics.slice(1)] },
+      'topics[0].weight must be more than 0, not 0',
+    ],
+    [
+      'a missing kind',
+      { topics: [{ id: 'so', title: 'Service Operation', weight: 1 }] },
+      'topics[0].kind is missing: it must be one of "stage", "function", "process", "concept"',
+    ],
+    ['a list for a title, and nothing more', { title: [] }, 'title must be a string, not a list'],
+  ])('reports %s in the manifest in words, once', (_case, change, expected) => {
+    const found = lines([
+      { path: 'q/mini/bank.json', text: JSON.stringify({ ...manifest, ...change }) },
+      { path: 'q/mini/a.json', text: JSON.stringify({ items }) },
+    ]);
+    expect(found).toEqual([`q/mini/bank.json: ${expected}`]);
   });
 
   it('reports a duplicate id across files, naming both', () => {
