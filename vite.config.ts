@@ -42,10 +42,43 @@ const pwa: Partial<VitePWAOptions> = {
   },
 };
 
+type ModuleInfoOf = (id: string) => { isEntry: boolean; importers: readonly string[] } | null;
+
+/** Whether `id` runs at start: the entry imports it, directly or through other static imports. */
+function loadedAtStart(id: string, moduleInfo: ModuleInfoOf, seen = new Set<string>()): boolean {
+  const info = moduleInfo(id);
+  if (info === null) return false;
+  if (info.isEntry) return true;
+  seen.add(id);
+  return info.importers.some(
+    (importer) => !seen.has(importer) && loadedAtStart(importer, moduleInfo, seen),
+  );
+}
+
 export default defineConfig({
   plugins: [react(), VitePWA(pwa)],
+  // The bank worker (src/app/bank-worker.ts) is a module, like the app.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the first page needs in one file beside the entry, not a dozen small ones
+          // that lazy pages also import: on a phone's network each extra file costs a round trip.
+          groups: [
+            {
+              name: (id, context) => {
+                const moduleInfo: ModuleInfoOf = (moduleId) => context.getModuleInfo(moduleId);
+                return moduleInfo(id)?.isEntry !== true && loadedAtStart(id, moduleInfo)
+                  ? 'app'
+                  : null;
+              },
+            },
+          ],
+        },
+      },
+    },
   },
   test: {
     globals: true,

@@ -1,11 +1,7 @@
 import type { Bank, Item } from './bank-schema';
+import { reasonOf } from './reason';
 import { buildTopicTree, type TopicTree } from './topic-tree';
-import {
-  formatFault,
-  validateBankInSteps,
-  type BankFile,
-  type BankValidation,
-} from './validate-bank';
+import type { BankFile } from './validate-bank';
 
 /** Where a bank's files come from: fetched in the app, read from disk in tests and scripts. */
 export interface BankSource {
@@ -31,47 +27,31 @@ export function indexBank(bank: Bank): LoadedBank {
   };
 }
 
-/** The longest the validation runs before it lets the browser handle input and paint. */
-const SLICE_MS = 8;
-
-/**
- * Lets everything already waiting for the main thread run first (input, paint, rendering the page
- * that is loading), as a task of ordinary priority: `scheduler.postTask` where there is one, which
- * unlike `setTimeout` is not held back 4 ms after a few rounds. Not `scheduler.yield()`: its
- * continuation jumps the queue, so the page's own rendering would wait for the whole bank.
- */
-function yieldToEventLoop(): Promise<void> {
-  const { scheduler } = globalThis as {
-    scheduler?: { postTask?: (callback: () => void) => Promise<void> };
-  };
-  return typeof scheduler?.postTask === 'function'
-    ? scheduler.postTask(() => undefined)
-    : new Promise((resolve) => setTimeout(resolve, 0));
+/** A bank's files validated: the bank when it has no fault, and every fault as a line. */
+export interface CheckedBank {
+  bank: Bank | null;
+  faults: string[];
 }
 
+/** Validates a bank's files somewhere: in this thread by default, in a worker in the app. */
+export type ValidateFiles = (files: readonly BankFile[]) => Promise<CheckedBank>;
+
 /**
- * `validateBank` in slices of at most about SLICE_MS, yielding in between: validating a whole
- * bank at once takes 80 ms on a laptop and several times that on a phone, long enough to freeze a
- * page that is already on screen. Slices are timed, so a fast machine hardly ever yields.
+ * Validates in this thread, in slices (src/engine/validate-in-slices.ts). The validator and its
+ * schema library load only here, so a page whose banks a worker validates never loads them.
  */
-async function validateWithoutBlocking(files: readonly BankFile[]): Promise<BankValidation> {
-  const steps = validateBankInSteps(files);
-  let sliceStart = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done === true) return step.value;
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      await yieldToEventLoop();
-      sliceStart = performance.now();
-    }
-  }
-}
+const validateHere: ValidateFiles = async (files) =>
+  (await import('./validate-in-slices')).validateInSlices(files);
 
 /**
  * Reads and validates one bank with the same rules as `npm run validate`. A file that cannot be
- * read, or any fault, yields an error naming what is wrong; it never throws.
+ * read, or any fault, yields an error naming what is wrong; it never throws. When `validate` fails
+ * (a worker that cannot start), the bank is validated in this thread instead, in slices.
  */
-export async function loadBank(source: BankSource): Promise<BankLoad> {
+export async function loadBank(
+  source: BankSource,
+  validate: ValidateFiles = validateHere,
+): Promise<BankLoad> {
   const faults: string[] = [];
   const files: BankFile[] = [];
   await Promise.all(
@@ -79,15 +59,13 @@ export async function loadBank(source: BankSource): Promise<BankLoad> {
       try {
         files.push({ path: file.path, text: await file.read() });
       } catch (error) {
-        faults.push(
-          `${file.path}: could not be read (${error instanceof Error ? error.message : String(error)})`,
-        );
+        faults.push(`${file.path}: could not be read (${reasonOf(error)})`);
       }
     }),
   );
   files.sort((a, b) => a.path.localeCompare(b.path));
-  const validation = await validateWithoutBlocking(files);
-  faults.push(...validation.faults.map(formatFault));
+  const validation = await validate(files).catch(() => validateHere(files));
+  faults.push(...validation.faults);
   if (validation.bank === null || faults.length > 0)
     return { status: 'error', id: source.id, faults };
   return { status: 'ready', bank: indexBank(validation.bank) };

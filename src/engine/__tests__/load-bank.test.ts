@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadBank, type BankSource } from '../load-bank';
+import { formatFault, validateBank } from '../validate-bank';
 import { bankFiles } from './fixtures';
 
 /** The fixture bank as a source whose files are read at once. */
@@ -16,6 +17,24 @@ describe('loadBank', () => {
     expect(load.bank.itemsById.get('p-1')?.topics).toEqual(['problem']);
     expect(load.bank.tree.children.get('so')?.map((t) => t.id)).toEqual(['incident', 'problem']);
   });
+
+  it.each([
+    ['an error', new Error('HTTP 404'), 'HTTP 404'],
+    ['an error of several lines', new Error('HTTP 500\n  at the server'), 'HTTP 500 at the server'],
+    ['a value with no text at all', Object.create(null) as unknown, 'unknown error'],
+  ])(
+    'names a file that could not be read when reading throws %s',
+    async (_case, thrown, reason) => {
+      const broken = source();
+      broken.files = broken.files.map((file) =>
+        file.path === 'q/mini/items.json' ? { ...file, read: () => Promise.reject(thrown) } : file,
+      );
+      const load = await loadBank(broken);
+      expect(load.status === 'error' ? load.faults[0] : load.status).toBe(
+        `q/mini/items.json: could not be read (${reason})`,
+      );
+    },
+  );
 
   it('lets waiting tasks run while it validates, once a slice of the work has taken its time', async () => {
     // Every reading of the clock is 10 ms later: each step of the validation overruns its slice.
@@ -37,5 +56,19 @@ describe('loadBank', () => {
     await loadBank(source());
     // Reading and validating resolve as microtasks: nothing else has had a turn.
     expect(ran).toBe(false);
+  });
+
+  it('validates where it is told to, and in this thread when that fails', async () => {
+    const elsewhere = vi.fn(() => {
+      const { bank, faults } = validateBank(bankFiles());
+      return Promise.resolve({ bank, faults: faults.map(formatFault) });
+    });
+    expect((await loadBank(source(), elsewhere)).status).toBe('ready');
+    expect(elsewhere).toHaveBeenCalledOnce();
+
+    const broken = () => Promise.reject(new Error('the bank worker failed'));
+    const load = await loadBank(source(), broken);
+    expect(load.status).toBe('ready');
+    if (load.status === 'ready') expect(load.bank.items.map((i) => i.id)).toContain('p-1');
   });
 });
