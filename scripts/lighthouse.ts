@@ -20,25 +20,17 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { startPreview } from '../tests/e2e/helpers';
+import { CHROMIUM_ARGS, startPreview } from '../tests/e2e/helpers';
 
 const LIGHTHOUSE = 'lighthouse@12.8.2';
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const ACCESSIBILITY_REQUIRED = 100;
 const PERFORMANCE_TARGET = 98;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-// As Lighthouse's own launcher would start it, and quiet on a closed network.
+// The browser tests' flags, plus those Lighthouse's own launcher would add.
 const CHROME_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
+  ...CHROMIUM_ARGS,
   '--no-default-browser-check',
-  '--disable-component-update',
-  '--disable-sync',
   '--disable-extensions',
   '--disable-default-apps',
   '--mute-audio',

@@ -30,7 +30,7 @@ export const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Root needs --no-sandbox; the rest keep a headless browser on a closed network quiet and steady.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
