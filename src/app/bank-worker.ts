@@ -3,7 +3,7 @@
  * questions is checked (src/app/validate-in-worker.ts starts it).
  */
 import type { CheckedBank } from '../engine/load-bank';
-import { formatFault, validateBank, type BankFile } from '../engine/validate-bank';
+import { checkedBank, validateBank, type BankFile } from '../engine/validate-bank';
 
 export interface BankWorkerRequest {
   files: readonly BankFile[];
@@ -14,7 +14,6 @@ export interface BankWorkerResponse {
 }
 
 self.addEventListener('message', (event: MessageEvent<BankWorkerRequest>) => {
-  const { bank, faults } = validateBank(event.data.files);
-  const response: BankWorkerResponse = { checked: { bank, faults: faults.map(formatFault) } };
+  const response: BankWorkerResponse = { checked: checkedBank(validateBank(event.data.files)) };
   self.postMessage(response);
 });

@@ -16,6 +16,7 @@ import {
   valueAt,
 } from './schema-issues';
 import { reasonOf } from './reason';
+import type { CheckedBank } from './load-bank';
 
 /** One file of a bank as read from disk or the network, before parsing. */
 export interface BankFile {
@@ -221,6 +222,11 @@ export function validateBank(files: readonly BankFile[]): BankValidation {
     const step = steps.next();
     if (step.done === true) return step.value;
   }
+}
+
+/** A validation as the app uses it: the bank, and each fault as one line (`formatFault`). */
+export function checkedBank({ bank, faults }: BankValidation): CheckedBank {
+  return { bank, faults: faults.map(formatFault) };
 }
 
 /**

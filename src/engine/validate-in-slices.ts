@@ -1,5 +1,5 @@
 import type { CheckedBank } from './load-bank';
-import { formatFault, validateBankInSteps, type BankFile } from './validate-bank';
+import { checkedBank, validateBankInSteps, type BankFile } from './validate-bank';
 
 /** The longest the validation runs before it lets the browser handle input and paint. */
 const SLICE_MS = 8;
@@ -29,8 +29,7 @@ export async function validateInSlices(files: readonly BankFile[]): Promise<Chec
   let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();
-    if (step.done === true)
-      return { bank: step.value.bank, faults: step.value.faults.map(formatFault) };
+    if (step.done === true) return checkedBank(step.value);
     if (performance.now() - sliceStart >= SLICE_MS) {
       await yieldToEventLoop();
       sliceStart = performance.now();

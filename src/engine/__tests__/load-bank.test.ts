@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadBank, type BankSource } from '../load-bank';
-import { formatFault, validateBank } from '../validate-bank';
+import { checkedBank, validateBank } from '../validate-bank';
 import { bankFiles } from './fixtures';
 
 /** The fixture bank as a source whose files are read at once. */
@@ -59,10 +59,7 @@ describe('loadBank', () => {
   });
 
   it('validates where it is told to, and in this thread when that fails', async () => {
-    const elsewhere = vi.fn(() => {
-      const { bank, faults } = validateBank(bankFiles());
-      return Promise.resolve({ bank, faults: faults.map(formatFault) });
-    });
+    const elsewhere = vi.fn(() => Promise.resolve(checkedBank(validateBank(bankFiles()))));
     expect((await loadBank(source(), elsewhere)).status).toBe('ready');
     expect(elsewhere).toHaveBeenCalledOnce();
 
