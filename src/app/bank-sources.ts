@@ -1,4 +1,5 @@
 import type { BankSource } from '../engine/load-bank';
+import { fetchText } from './fetch-text';
 
 /**
  * Every bank file under questions/, emitted by Vite as a hashed asset and fetched (then validated)
@@ -16,15 +17,8 @@ export function shippedBankSources(): BankSource[] {
   for (const [path, url] of Object.entries(urls)) {
     const bankId = path.split('/')[2] ?? '';
     const source = byBank.get(bankId) ?? { id: bankId, files: [] };
-    source.files.push({
-      path: path.slice(1),
-      read: async () => {
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.text();
-      },
-    });
+    source.files.push({ path: path.slice(1), url, read: () => fetchText(url) });
     byBank.set(bankId, source);
   }
-  return [...byBank.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return [...byBank.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

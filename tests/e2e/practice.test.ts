@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   answerFirstOption,
@@ -5,11 +7,36 @@ import {
   questionHeading,
   startPractice,
   tabTo,
+  ROOT,
   useApp,
 } from './helpers';
 
+/** What the shipped bank holds on disk: its questions and its topics. */
+function bankOnDisk() {
+  const dir = join(ROOT, 'questions', 'itil-2011-foundation');
+  const json = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
+  const files = readdirSync(dir).filter((file) => file.endsWith('.json') && file !== 'bank.json');
+  const items = files.reduce((n, file) => n + (json(file) as { items: unknown[] }).items.length, 0);
+  const topics = (json('bank.json') as { topics: unknown[] }).topics.length;
+  return { items, topics };
+}
+
 describe('practice in a real browser', () => {
   const app = useApp();
+
+  it('has every question of the bank, read and checked by the bank worker', async () => {
+    const page = await app.newPage();
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto('/');
+    const { items, topics } = bankOnDisk();
+    await page.getByText(`${items} questions over ${topics} topics.`).waitFor();
+    expect(workers.filter((url) => /\/assets\/bank-worker-[\w-]+\.js$/.test(url))).toHaveLength(1);
+    // The page's own validator, its fallback when a worker fails, was never needed.
+    expect(requested.filter((url) => url.includes('validate-in-slices'))).toEqual([]);
+  });
 
   it('goes from home to a Service Operation question, with the explanation and every rationale', async () => {
     const page = await app.newPage();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { loadBank, type BankSource } from '../load-bank';
+import { loadBank, readBankFiles, type BankSource } from '../load-bank';
 import { checkedBank, validateBank } from '../validate-bank';
 import { bankFiles } from './fixtures';
 
@@ -58,7 +58,26 @@ describe('loadBank', () => {
     expect(ran).toBe(false);
   });
 
-  it('validates where it is told to, and in this thread when that fails', async () => {
+  it('reads files in path order whatever order they arrive in, naming any it cannot read', async () => {
+    const arrival = (path: string, ms: number) => ({
+      path,
+      read: () => new Promise<string>((resolve) => setTimeout(() => resolve(path), ms)),
+    });
+    const read = await readBankFiles([
+      arrival('q/b/items.json', 1),
+      { path: 'q/b/lost.json', read: () => Promise.reject(new Error('HTTP 404')) },
+      arrival('q/b/Z.json', 3),
+      arrival('q/b/bank.json', 2),
+    ]);
+    expect(read.files.map((f) => f.path)).toEqual([
+      'q/b/Z.json',
+      'q/b/bank.json',
+      'q/b/items.json',
+    ]);
+    expect(read.faults).toEqual(['q/b/lost.json: could not be read (HTTP 404)']);
+  });
+
+  it('is checked where it is told to, and in this thread when that fails', async () => {
     const elsewhere = vi.fn(() => Promise.resolve(checkedBank(validateBank(bankFiles()))));
     expect((await loadBank(source(), elsewhere)).status).toBe('ready');
     expect(elsewhere).toHaveBeenCalledOnce();
