@@ -74,6 +74,68 @@ function timeWarning(remaining: number | null): string {
     : '';
 }
 
+/**
+ * The count, the clock and its warnings: the one part of the exam that changes every second, so
+ * only it renders on each tick. At zero it submits what was answered, which also catches a deadline
+ * passed while the student was away.
+ */
+function ExamBar({
+  attempt,
+  bank,
+  answered,
+}: {
+  attempt: ExamAttempt;
+  bank: LoadedBank;
+  answered: number;
+}) {
+  const navigate = useNavigate();
+  const now = useNow();
+  const { settle } = useExamStore.getState();
+  const [clockHidden, setClockHidden] = useState(false);
+  const remaining = remainingMs(attempt, now);
+  const warning = timeWarning(remaining);
+
+  useEffect(() => {
+    const id = settle(bank, now);
+    if (id !== null) void navigate(`/exam/results/${id}`, { replace: true });
+  }, [bank, now, settle, navigate]);
+
+  return (
+    <>
+      <div className="exam__bar">
+        <p className="exam__count">
+          {answered} of {attempt.itemIds.length} answered
+        </p>
+        {remaining !== null && (
+          <div className="exam__clock">
+            {!clockHidden && (
+              <p
+                role="timer"
+                aria-label="Time left"
+                className={warning === '' ? '' : 'exam__clock--low'}
+              >
+                {formatClock(remaining)}
+              </p>
+            )}
+            <button
+              type="button"
+              className="button button--small"
+              aria-pressed={clockHidden}
+              onClick={() => setClockHidden((hidden) => !hidden)}
+            >
+              {clockHidden ? 'Show the clock' : 'Hide the clock'}
+            </button>
+          </div>
+        )}
+        {remaining === null && <p className="muted">Untimed</p>}
+      </div>
+      <p className="exam__warning-text" aria-live="assertive">
+        {warning}
+      </p>
+    </>
+  );
+}
+
 function ExamSitting({
   attempt,
   bank,
@@ -85,10 +147,8 @@ function ExamSitting({
   focusQuestion: boolean;
 }) {
   const navigate = useNavigate();
-  const now = useNow();
-  const { choose, toggleFlag, goTo, addTime, submit, settle } = useExamStore.getState();
+  const { choose, toggleFlag, goTo, addTime, submit } = useExamStore.getState();
   const [confirming, setConfirming] = useState(false);
-  const [clockHidden, setClockHidden] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const confirmRef = useRef<HTMLHeadingElement>(null);
   const viewedSince = useRef(0);
@@ -108,14 +168,6 @@ function ExamSitting({
   const answered = attempt.itemIds.filter((id) => attempt.responses[id] !== undefined).length;
   const flagged = attempt.flagged.length;
   const unanswered = total - answered;
-  const remaining = remainingMs(attempt, now);
-  const warning = timeWarning(remaining);
-
-  // At zero the clock submits what was answered; this also catches a deadline passed while away.
-  useEffect(() => {
-    const id = settle(bank, now);
-    if (id !== null) void navigate(`/exam/results/${id}`, { replace: true });
-  }, [bank, now, settle, navigate]);
 
   // Time on each question, for the history; counted when the student moves on or leaves.
   useEffect(() => {
@@ -171,36 +223,7 @@ function ExamSitting({
 
   return (
     <div className="exam">
-      <div className="exam__bar">
-        <p className="exam__count">
-          {answered} of {total} answered
-        </p>
-        {remaining !== null && (
-          <div className="exam__clock">
-            {!clockHidden && (
-              <p
-                role="timer"
-                aria-label="Time left"
-                className={warning === '' ? '' : 'exam__clock--low'}
-              >
-                {formatClock(remaining)}
-              </p>
-            )}
-            <button
-              type="button"
-              className="button button--small"
-              aria-pressed={clockHidden}
-              onClick={() => setClockHidden((hidden) => !hidden)}
-            >
-              {clockHidden ? 'Show the clock' : 'Hide the clock'}
-            </button>
-          </div>
-        )}
-        {remaining === null && <p className="muted">Untimed</p>}
-      </div>
-      <p className="exam__warning-text" aria-live="assertive">
-        {warning}
-      </p>
+      <ExamBar attempt={attempt} bank={bank} answered={answered} />
 
       {confirming ? (
         <section
@@ -344,7 +367,7 @@ function ExamSitting({
       )}
       <p>
         <Link to="/">Leave for now</Link>: your answers are saved
-        {remaining === null ? '.' : ', but the clock keeps running.'}
+        {attempt.deadline === null ? '.' : ', but the clock keeps running.'}
       </p>
     </div>
   );
