@@ -1,5 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import { matchRoutes, type RouteObject } from 'react-router';
+import { ExamStartPage } from '../features/exam/exam-start-page';
 import { HomePage } from '../features/home/home-page';
 import { Layout } from './layout';
 
@@ -38,10 +39,6 @@ const PracticeSummaryPage = lazyPage(
   () => import('../features/practice/practice-summary-page'),
   (m) => m.PracticeSummaryPage,
 );
-const ExamStartPage = lazyPage(
-  () => import('../features/exam/exam-start-page'),
-  (m) => m.ExamStartPage,
-);
 const ExamTakePage = lazyPage(
   () => import('../features/exam/exam-take-page'),
   (m) => m.ExamTakePage,
@@ -73,8 +70,9 @@ const DataPage = lazyPage(
 );
 
 /**
- * Every route of the app, for `useRoutes` (src/app/app.tsx). Pages other than home load lazily
- * (Layout shows them inside Suspense); failures are caught by ErrorBoundary in app.tsx.
+ * Every route of the app, for `useRoutes` (src/app/app.tsx). Home and the mock exam's start page,
+ * the two ways in, come with the first load; the other pages load lazily (Layout shows them inside
+ * Suspense). Failures are caught by ErrorBoundary in app.tsx.
  */
 export const routes: RouteObject[] = [
   {
