@@ -1,6 +1,8 @@
 import react from '@vitejs/plugin-react';
+import { runnerImport, type Plugin } from 'vite';
 import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import type { renderAppShell } from './scripts/app-shell';
 
 /** Installable and offline: the manifest, and a service worker that precaches the app and banks. */
 const pwa: Partial<VitePWAOptions> = {
@@ -42,6 +44,24 @@ const pwa: Partial<VitePWAOptions> = {
   },
 };
 
+/**
+ * Writes the app's frame (scripts/app-shell.tsx) into index.html's root element at build time, so
+ * that it is on screen before the app's code has arrived.
+ */
+const appShell: Plugin = {
+  name: 'app-shell',
+  apply: 'build',
+  async transformIndexHtml(html) {
+    const { module } = await runnerImport<{ renderAppShell: typeof renderAppShell }>(
+      '/scripts/app-shell.tsx',
+      { configFile: false, logLevel: 'warn' },
+    );
+    const root = '<div id="root"></div>';
+    if (!html.includes(root)) throw new Error(`index.html: no ${root} to put the app shell in`);
+    return html.replace(root, `<div id="root">${module.renderAppShell()}</div>`);
+  },
+};
+
 type ModuleInfoOf = (id: string) => { isEntry: boolean; importers: readonly string[] } | null;
 
 /** Whether `id` runs at start: the entry imports it, directly or through other static imports. */
@@ -56,7 +76,7 @@ function loadedAtStart(id: string, moduleInfo: ModuleInfoOf, seen = new Set<stri
 }
 
 export default defineConfig({
-  plugins: [react(), VitePWA(pwa)],
+  plugins: [react(), VitePWA(pwa), appShell],
   // The bank worker (src/app/bank-worker.ts) is a module, like the app.
   worker: { format: 'es' },
   build: {

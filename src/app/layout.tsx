@@ -2,8 +2,8 @@ import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { ExamInProgressBanner } from '../features/exam/exam-in-progress-banner';
 import { Loading } from '../ui/bank-status';
-import { InstallButton } from './install-button';
 import { ReloadPrompt } from './reload-prompt';
+import { SiteHeader } from './site-header';
 import { StorageProblemsBanner } from '../ui/storage-problems-banner';
 
 /**
@@ -13,33 +13,7 @@ import { StorageProblemsBanner } from '../ui/storage-problems-banner';
 export function Layout() {
   return (
     <>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="site-header">
-        <NavLink to="/" className="brand">
-          ITIL Foundation practice
-        </NavLink>
-        <nav aria-label="Main">
-          <ul>
-            <li>
-              <NavLink to="/" end>
-                Home
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/practice">Practice</NavLink>
-            </li>
-            <li>
-              <NavLink to="/exam">Mock exam</NavLink>
-            </li>
-            <li>
-              <NavLink to="/progress">Progress</NavLink>
-            </li>
-          </ul>
-        </nav>
-        <InstallButton />
-      </header>
+      <SiteHeader />
       <main id="main" tabIndex={-1}>
         <StorageProblemsBanner />
         <ExamInProgressBanner />
