@@ -5,8 +5,8 @@
  * accessibility, best-practices and SEO scores with the metrics behind performance.
  *
  * Exit status 1 when accessibility is below 100 on any page or run. Performance below 98 is only
- * warned about: Lighthouse scales the CPU time it sees by 4, so on a busy or shared machine the
- * score of the same build moves by several points from run to run (84 to 96 for home was seen).
+ * warned about: Lighthouse scales the CPU time it sees by 4, so the same build that scores 98 to
+ * 100 on an idle machine loses several points on a busy or shared one.
  *
  * Chromium is started here (CHROME_PATH, /usr/bin/chromium by default) with a DevTools port that
  * Lighthouse attaches to, so a page can be prepared first. Home and the exam's start page are
