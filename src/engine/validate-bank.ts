@@ -94,6 +94,31 @@ function parseJson(file: BankFile, faults: BankFault[]): unknown {
   }
 }
 
+/**
+ * Where parsed JSON has an object with a key "__proto__", if anywhere. JSON.parse keeps such a key
+ * as an ordinary one, but the schema library drops it without a word, so it is looked for here,
+ * in values the schema has accepted (and so of a bank's shallow shape).
+ */
+function protoKeyPath(value: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Object.hasOwn(value, '__proto__')) return path;
+  const entries: [PropertyKey, unknown][] = Array.isArray(value)
+    ? value.map((inner, index) => [index, inner])
+    : Object.entries(value);
+  for (const [key, inner] of entries) {
+    const found = protoKeyPath(inner, [...path, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** A fault for a "__proto__" key in a value the schema accepted, worded as any unknown field's. */
+function protoFault(value: unknown): string | undefined {
+  const path = protoKeyPath(value);
+  if (path === undefined) return undefined;
+  return `${path.length === 0 ? '' : `${fieldName(path)} `}unknown field "__proto__"`;
+}
+
 function manifestFaults(file: string, manifest: BankManifest): BankFault[] {
   const faults: BankFault[] = [];
   const byId = new Map<string, number>();
@@ -251,6 +276,8 @@ export function* validateBankInSteps(
       const parsed = safeParseBounded(bankManifestSchema, data);
       if (parsed.success) {
         manifest = parsed.data;
+        const proto = protoFault(data);
+        if (proto !== undefined) faults.push({ file: manifestFile.path, message: proto });
         faults.push(...manifestFaults(manifestFile.path, manifest));
       } else {
         faults.push(...schemaFaults(manifestFile.path, data, parsed.error.issues));
@@ -272,6 +299,10 @@ export function* validateBankInSteps(
       faults.push(...schemaFaults(file.path, data, wrapper.error.issues));
       continue;
     }
+    // The items are looked through one by one below.
+    if (Object.hasOwn(data as object, '__proto__')) {
+      faults.push({ file: file.path, message: 'unknown field "__proto__"' });
+    }
     for (const [index, raw] of wrapper.data.items.entries()) {
       yield;
       const parsed = safeParseBounded(itemSchema, raw);
@@ -285,6 +316,8 @@ export function* validateBankInSteps(
       }
       const item = parsed.data;
       const label = itemLabel(item.id, index);
+      const proto = protoFault(raw);
+      if (proto !== undefined) faults.push({ file: file.path, item: label, message: proto });
       const other = itemFile.get(item.id);
       if (other !== undefined) {
         faults.push({ file: file.path, item: label, message: `id is also used in ${other}` });

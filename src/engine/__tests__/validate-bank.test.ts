@@ -110,6 +110,35 @@ describe('validateBank', () => {
     expect(found.some((line) => line.startsWith(expected))).toBe(true);
   });
 
+  it.each([
+    ['in a rationale', '"rationale":{', 'item x-1: rationale unknown field "__proto__"'],
+    ['in an item', '"id":"x-1",', 'item x-1: unknown field "__proto__"'],
+    ['in an option', '"options":[{', 'item x-1: options[0] unknown field "__proto__"'],
+  ])(
+    'reports a "__proto__" key %s, which the schema would drop without a word',
+    (_case, before, expected) => {
+      const item = JSON.stringify(makeItem('x-1', 'so')).replace(
+        before,
+        `${before}"__proto__":{"polluted":true},`,
+      );
+      const found = lines(bankFiles({ 'q/mini/items.json': `{"items":[${item}]}` }));
+      expect(found).toEqual([`q/mini/items.json: ${expected}`]);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+
+  it('reports a "__proto__" key in the manifest and around the items', () => {
+    const files = bankFiles({
+      'q/mini/items.json': `{"__proto__":{},"items":${JSON.stringify(items)}}`,
+    });
+    const manifestFile = files[0] as { path: string; text: string };
+    manifestFile.text = manifestFile.text.replace('"topics":[{', '"topics":[{"__proto__":{},');
+    expect(lines(files)).toEqual([
+      'q/mini/bank.json: topics[0] unknown field "__proto__"',
+      'q/mini/items.json: unknown field "__proto__"',
+    ]);
+  });
+
   it('reports a file that is not JSON on one line, though the JSON error quotes several', () => {
     const found = lines(bankFiles({ 'q/mini/items.json': '{\n  "items": [\n    x\n  ]\n}' }));
     expect(found).toHaveLength(1);
