@@ -37,9 +37,11 @@ describe('the app with the real ITIL 2011 bank', () => {
     expect(review).toHaveTextContent(item.explanation);
     for (const [optionId, why] of Object.entries(item.rationale)) {
       const option = item.options.find((o) => o.id === optionId);
+      // The row whose option reads exactly so: one option's text can be part of another's
+      // ("3 and 4 only", "2, 3 and 4 only").
       const row = within(review)
         .getAllByRole('listitem')
-        .find((li) => li.textContent?.includes(option?.text ?? '?'));
+        .find((li) => li.querySelector('p')?.textContent?.endsWith(`: ${option?.text ?? '?'}`));
       expect(row).toHaveTextContent(`Why it is wrong: ${why}`);
     }
   });
