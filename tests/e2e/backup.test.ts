@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { answerFirstOption, startPractice, useApp } from './helpers';
+import { answerFirstOption, downloadBackup, openYourData, startPractice, useApp } from './helpers';
 
 /** Answers `count` practice questions on Service Operation, from the home page. */
 async function practise(page: Page, count: number) {
@@ -13,12 +13,6 @@ async function practise(page: Page, count: number) {
     await answerFirstOption(page);
     if (n < count) await page.getByRole('button', { name: 'Next question' }).click();
   }
-}
-
-/** Goes to the Your data page by the footer link, as a student would. */
-async function openYourData(page: Page) {
-  await page.getByRole('contentinfo').getByRole('link', { name: 'Your data' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
 }
 
 /** How many questions the home page says the student has answered. */
@@ -39,10 +33,7 @@ describe('backing up, and carrying progress to another device', () => {
     await openYourData(laptop);
     const yourData = laptop.getByRole('region', { name: 'Download a backup' });
     await expect(yourData.getByRole('listitem').first().textContent()).resolves.toBe('2 answers');
-    const [download] = await Promise.all([
-      laptop.waitForEvent('download'),
-      laptop.getByRole('button', { name: 'Download a backup' }).click(),
-    ]);
+    const download = await downloadBackup(laptop);
     const name = download.suggestedFilename();
     expect(name).toMatch(/^itil-practice-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const text = readFileSync(await download.path(), 'utf8');

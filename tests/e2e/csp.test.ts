@@ -1,7 +1,14 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startMockExam } from './exam-helpers';
-import { answerFirstOption, startPractice, useApp } from './helpers';
+import {
+  answerFirstOption,
+  downloadBackup,
+  openYourData,
+  serviceWorkerInControl,
+  startPractice,
+  useApp,
+} from './helpers';
 
 /** The policy's directives, from the served HTML's meta element. */
 function cspOf(html: string): Map<string, string> {
@@ -32,18 +39,6 @@ function cspMessages(page: Page): string[] {
   });
   return messages;
 }
-
-/** Waits until a service worker is active and controls the page. */
-const serviceWorkerInControl = (page: Page) =>
-  page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (navigator.serviceWorker.controller === null) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-      );
-    }
-    return navigator.serviceWorker.controller?.scriptURL;
-  });
 
 describe('the Content-Security-Policy of the built app', () => {
   const app = useApp();
@@ -89,13 +84,9 @@ describe('the Content-Security-Policy of the built app', () => {
     // The progress page has its own stylesheet and inline-sized bars (set through the CSSOM).
     await page.goto('/progress');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.getByRole('contentinfo').getByRole('link', { name: 'Your data' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
+    await openYourData(page);
     // The backup is a Blob behind an object URL.
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download a backup' }).click(),
-    ]);
+    const download = await downloadBackup(page);
     expect(download.suggestedFilename()).toMatch(/^itil-practice-backup-/);
     seen.push(...(await violations(page)));
 
@@ -110,7 +101,7 @@ describe('the Content-Security-Policy of the built app', () => {
     const messages = cspMessages(page);
 
     await page.goto('/');
-    await expect(serviceWorkerInControl(page)).resolves.toBe(app.url('/sw.js'));
+    expect((await serviceWorkerInControl(page)).scriptURL).toBe(app.url('/sw.js'));
     await page.getByText('Ready to work offline.').waitFor();
     const before = await violations(page);
 

@@ -14,6 +14,7 @@ import {
   type Browser,
   type BrowserContext,
   type BrowserContextOptions,
+  type Download,
   type Locator,
   type Page,
 } from 'playwright-core';
@@ -192,4 +193,40 @@ export async function finishPractice(page: Page) {
     }
     await page.getByRole('button', { name: 'Next question' }).click();
   }
+}
+
+/**
+ * Waits until a service worker is active and controls the page; resolves with that worker's
+ * script URL and state.
+ */
+export function serviceWorkerInControl(
+  page: Page,
+): Promise<{ scriptURL: string | undefined; state: string | undefined }> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller === null) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
+    return {
+      scriptURL: navigator.serviceWorker.controller?.scriptURL,
+      state: registration.active?.state,
+    };
+  });
+}
+
+/** Goes to the Your data page by the footer link, as a student would. */
+export async function openYourData(page: Page): Promise<void> {
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Your data' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
+}
+
+/** On the Your data page, downloads a backup. */
+export async function downloadBackup(page: Page): Promise<Download> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download a backup' }).click(),
+  ]);
+  return download;
 }

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { answerFirstOption, startPractice, useApp } from './helpers';
+import { answerFirstOption, downloadBackup, openYourData, startPractice, useApp } from './helpers';
 
 /** Markup that would run script if the app ever rendered bank text as HTML. */
 const HOSTILE =
@@ -115,12 +115,8 @@ describe('banks from a hostile or broken source, in a real browser', () => {
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await nav.getByRole('link', { name: 'Mock exam' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mock exam' }).waitFor();
-    await page.getByRole('contentinfo').getByRole('link', { name: 'Your data' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download a backup' }).click(),
-    ]);
+    await openYourData(page);
+    const download = await downloadBackup(page);
     expect(download.suggestedFilename()).toMatch(/^itil-practice-backup-/);
   });
 });

@@ -1,19 +1,11 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { answerFirstOption, questionHeading, startPractice, useApp } from './helpers';
-
-/** Waits until a service worker is active and controls the page. */
-async function serviceWorkerInControl(page: Page) {
-  return page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    if (navigator.serviceWorker.controller === null) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-      );
-    }
-    return registration.active?.state;
-  });
-}
+import {
+  answerFirstOption,
+  questionHeading,
+  serviceWorkerInControl,
+  startPractice,
+  useApp,
+} from './helpers';
 
 describe('installable and offline, from the service worker', () => {
   const app = useApp();
@@ -23,7 +15,7 @@ describe('installable and offline, from the service worker', () => {
     const page = await context.newPage();
     await page.goto('/');
     await page.getByRole('heading', { level: 2, name: 'ITIL 2011 Foundation' }).waitFor();
-    expect(await serviceWorkerInControl(page)).toMatch(/^activat/);
+    expect((await serviceWorkerInControl(page)).state).toMatch(/^activat/);
     await page.getByText('Ready to work offline.').waitFor();
 
     await context.setOffline(true);
